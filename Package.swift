@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+// slurmrestd-swift: Slurm's REST gateway as an inetd-style program.
+// No package dependencies; the only system libraries are libmunge and libjwt.
+import PackageDescription
+
+let package = Package(
+    name: "slurmrestd-swift",
+    products: [
+        .executable(name: "slurmrestd-swift", targets: ["slurmrestd-swift"]),
+    ],
+    targets: [
+        // Pure parsers: HTTP/1.1 messages, JSON, slurm.conf. No I/O.
+        .target(name: "SlurmParsing"),
+        // Slurm's RPC protocol to slurmctld: wire codec (pure) and a thin socket layer.
+        .target(name: "SlurmController", dependencies: ["CMunge", "CJWT"]),
+        // Route table: method + path + API version -> operation, rendering, OpenAPI.
+        .target(name: "SlurmRoutes", dependencies: ["SlurmParsing", "SlurmController"]),
+        // libmunge, with a tiny shim for the variadic munge_ctx_set().
+        .target(name: "CMunge", linkerSettings: [.linkedLibrary("munge")]),
+        // libjwt (reads claims of a bearer token; never verifies: slurmctld does).
+        .systemLibrary(name: "CJWT", pkgConfig: "libjwt", providers: [.apt(["libjwt-dev"])]),
+        .executableTarget(
+            name: "slurmrestd-swift",
+            dependencies: ["SlurmParsing", "SlurmController", "SlurmRoutes"],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"])]
+        ),
+        .testTarget(name: "SlurmParsingTests", dependencies: ["SlurmParsing"]),
+        .testTarget(name: "SlurmControllerTests", dependencies: ["SlurmController"],
+                    resources: [.copy("Vectors")]),
+        .testTarget(name: "SlurmRoutesTests", dependencies: ["SlurmRoutes"]),
+        // Runs against the real slurmctld daemons of the lab (Tests/lab/lab.sh).
+        .testTarget(name: "LabTests", dependencies: ["SlurmParsing"]),
+    ]
+)
