@@ -1,0 +1,273 @@
+#!/usr/bin/env bash
+# The lab: real Slurm controllers on loopback, for the tests, the demo and the benchmark.
+#
+#   lab22  Slurm 22.05 from this Debian 12 machine's packages   SlurmctldPort 6817, SlurmdPort 6818
+#   lab24  Slurm 24.11 from Debian trixie, in a debootstrap folder          8817, 8818
+#   lab26  Slurm 26.05 from Debian sid, in a debootstrap folder             7817, 7818
+#
+# All three share one munge key and one JWT key, so one client can talk to each of them. Users
+# alice (uid 2001) and bob (uid 2002) exist on the host and in both folders.
+#
+# Usage (as root, on Debian 12):
+#   lab.sh install                 Debian packages and the two debootstrap folders (idempotent)
+#   lab.sh start                   munged + slurmctld + slurmd of each cluster; waits until idle
+#   lab.sh stop                    stops every lab daemon and unmounts the folders
+#   lab.sh status                  which clusters answer a ping
+#   lab.sh env                     shell assignments (conf paths, ports, keys); also in $LAB_ROOT/lab.env
+#   lab.sh token USER [SECONDS]    an HS256 JWT for USER signed with the lab key
+#   lab.sh real-slurmrestd CLUSTER [ARGS...]   the real slurmrestd of that cluster, inet mode, as alice
+set -euo pipefail
+
+LAB_ROOT=${LAB_ROOT:-/var/lib/slurmrestd-swift-lab}
+NODE=$(hostname -s)
+CLUSTERS=(lab22 lab24 lab26)
+
+say() { printf 'lab: %s\n' "$*" >&2; }
+die() { say "error: $*"; exit 1; }
+
+# Folder (empty for the host), ctld port and slurmd port of a cluster.
+folder_of() { case $1 in lab22) echo "" ;; lab24) echo "$LAB_ROOT/trixie" ;; lab26) echo "$LAB_ROOT/sid" ;; *) die "unknown cluster $1" ;; esac; }
+ctld_port() { case $1 in lab22) echo 6817 ;; lab24) echo 8817 ;; lab26) echo 7817 ;; esac; }
+slurmd_port() { case $1 in lab22) echo 6818 ;; lab24) echo 8818 ;; lab26) echo 7818 ;; esac; }
+suite_of() { case $1 in lab24) echo trixie ;; lab26) echo sid ;; esac; }
+
+# Where the cluster keeps its files, as the cluster's own daemons see it, and as the host sees it.
+inner_dir() { if [ -z "$(folder_of "$1")" ]; then echo "$LAB_ROOT/run/$1"; else echo "/var/lib/lab"; fi; }
+host_dir() { echo "$(folder_of "$1")$(inner_dir "$1")"; }
+conf_of() { echo "$(host_dir "$1")/slurm.conf"; }
+
+# Runs a command in the cluster's world: on the host, or chrooted into its folder.
+in_cluster() {
+    local c=$1; shift
+    local f; f=$(folder_of "$c")
+    if [ -z "$f" ]; then env SLURM_CONF="$(conf_of "$c")" "$@"
+    else chroot "$f" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin SLURM_CONF="$(inner_dir "$c")/slurm.conf" "$@"; fi
+}
+
+retry() {
+    local n=0
+    until "$@"; do
+        n=$((n + 1)); [ $n -lt 3 ] || return 1
+        say "retrying ($n): $*"; sleep 5
+    done
+}
+
+# The Debian mirror this machine already uses.
+mirror() {
+    local m
+    m=$(grep -hoE '^(URIs:|deb) +https?://[^ ]+/debian/?( |$)' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
+        | grep -oE 'https?://[^ ]+' | head -n1 || true)
+    echo "${m:-http://deb.debian.org/debian}"
+}
+
+ensure_user() { # root-dir name uid
+    local root=$1 name=$2 uid=$3
+    if ! chroot "${root:-/}" getent passwd "$name" >/dev/null; then
+        chroot "${root:-/}" groupadd -g "$uid" "$name" 2>/dev/null || true
+        chroot "${root:-/}" useradd -u "$uid" -g "$uid" -m -s /bin/sh "$name"
+    fi
+}
+
+cmd_install() {
+    if [ ! -e "$LAB_ROOT/.host-packages" ]; then
+        say "installing Debian packages (Slurm 22.05, munge, libjwt, debootstrap, xinetd)"
+        retry apt-get update -qq
+        retry env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+            munge libmunge-dev libjwt-dev slurmctld slurmd slurm-client slurmrestd debootstrap xinetd socat \
+            python3 curl util-linux procps >/dev/null
+        mkdir -p "$LAB_ROOT"; touch "$LAB_ROOT/.host-packages"
+    fi
+    local suite
+    for suite in trixie sid; do
+        [ -d "$LAB_ROOT/$suite" ] && continue
+        say "debootstrap $suite (Slurm $( [ $suite = trixie ] && echo 24.11 || echo 26.05 )); takes a few minutes"
+        rm -rf "$LAB_ROOT/$suite.tmp"
+        retry debootstrap --variant=minbase \
+            --include=slurmctld,slurmd,slurmrestd,slurm-client,munge,slurm-wlm-jwt-plugin \
+            "$suite" "$LAB_ROOT/$suite.tmp" "$(mirror)" >"$LAB_ROOT/$suite.debootstrap.log" 2>&1 \
+            || { tail -n 20 "$LAB_ROOT/$suite.debootstrap.log" >&2; die "debootstrap $suite failed"; }
+        mv "$LAB_ROOT/$suite.tmp" "$LAB_ROOT/$suite"
+    done
+    local root
+    for root in "" "$LAB_ROOT/trixie" "$LAB_ROOT/sid"; do
+        ensure_user "$root" alice 2001
+        ensure_user "$root" bob 2002
+    done
+}
+
+mount_folder() {
+    local f=$1
+    mountpoint -q "$f/proc" || mount -t proc proc "$f/proc"
+    mountpoint -q "$f/dev" || mount --bind /dev "$f/dev"
+    mountpoint -q "$f/sys" || mount --bind /sys "$f/sys"
+    cp /etc/hosts "$f/etc/hosts"
+}
+
+# One munged per world (host, each folder), all with the host's key.
+start_munge() {
+    local root=$1
+    [ -s /etc/munge/munge.key ] || { dd if=/dev/urandom of=/etc/munge/munge.key bs=1024 count=1 status=none; }
+    if [ -n "$root" ]; then
+        cp /etc/munge/munge.key "$root/etc/munge/munge.key"
+        chroot "$root" chown munge:munge /etc/munge/munge.key
+        chmod 400 "$root/etc/munge/munge.key"
+    else
+        chown munge:munge /etc/munge/munge.key; chmod 400 /etc/munge/munge.key
+    fi
+    local d
+    for d in /run/munge /var/lib/munge /var/log/munge; do
+        mkdir -p "$root$d"; chroot "${root:-/}" chown munge:munge "$d"
+    done
+    chmod 755 "$root/run/munge"
+    if ! chroot "${root:-/}" sh -c 'munge -n | unmunge' >/dev/null 2>&1; then
+        rm -f "$root/run/munge/munge.socket.2" "$root/run/munge/munged.pid"
+        chroot "${root:-/}" su -s /bin/sh munge -c /usr/sbin/munged
+        local i
+        for i in $(seq 50); do chroot "${root:-/}" sh -c 'munge -n | unmunge' >/dev/null 2>&1 && break; sleep 0.1; done
+    fi
+}
+
+write_conf() {
+    local c=$1 dir; dir=$(inner_dir "$c")
+    local host; host=$(host_dir "$c")
+    mkdir -p "$host/state" "$host/spool"
+    install -m 600 "$LAB_ROOT/jwt.key" "$host/jwt.key"
+    cat >"$host/slurm.conf" <<EOF
+# Lab cluster $c, written by Tests/lab/lab.sh
+ClusterName=$c
+SlurmctldHost=$NODE(127.0.0.1)
+SlurmctldPort=$(ctld_port "$c")
+SlurmdPort=$(slurmd_port "$c")
+SlurmUser=root
+AuthType=auth/munge
+AuthAltTypes=auth/jwt
+AuthAltParameters=jwt_key=$dir/jwt.key
+StateSaveLocation=$dir/state
+SlurmdSpoolDir=$dir/spool
+SlurmctldPidFile=$dir/slurmctld.pid
+SlurmdPidFile=$dir/slurmd.pid
+SlurmctldLogFile=$dir/slurmctld.log
+SlurmdLogFile=$dir/slurmd.log
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+JobAcctGatherType=jobacct_gather/none
+SelectType=select/cons_tres
+MpiDefault=none
+ReturnToService=2
+Licenses=fluent:4,matlab:2
+NodeName=$NODE NodeAddr=127.0.0.1 CPUs=2 RealMemory=20000 State=UNKNOWN
+PartitionName=debug Nodes=$NODE Default=YES MaxTime=INFINITE State=UP
+EOF
+    chmod 644 "$host/slurm.conf"
+    # 24.11 and later slurmd need cgroups switched off here; 22.05 neither needs nor knows the setting.
+    if [ -n "$(folder_of "$c")" ]; then echo "CgroupPlugin=disabled" >"$host/cgroup.conf"; else rm -f "$host/cgroup.conf"; fi
+}
+
+pid_alive() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+start_cluster() {
+    local c=$1 host; host=$(host_dir "$c")
+    write_conf "$c"
+    pid_alive "$host/slurmctld.pid" || in_cluster "$c" slurmctld -i
+    pid_alive "$host/slurmd.pid" || in_cluster "$c" slurmd
+    local i state=""
+    for i in $(seq 60); do
+        state=$(in_cluster "$c" sinfo -h -o %T 2>/dev/null | head -n1 || true)
+        [ "$state" = idle ] && { say "$c: node $NODE idle"; return 0; }
+        sleep 1
+    done
+    tail -n 20 "$host/slurmctld.log" "$host/slurmd.log" >&2 || true
+    die "$c: node not idle after 60 s (state: ${state:-none})"
+}
+
+cmd_start() {
+    [ -d "$LAB_ROOT/sid" ] && [ -d "$LAB_ROOT/trixie" ] || die "run '$0 install' first"
+    mkdir -p "$LAB_ROOT/run"
+    [ -s "$LAB_ROOT/jwt.key" ] || { umask 077; dd if=/dev/urandom of="$LAB_ROOT/jwt.key" bs=32 count=1 status=none; }
+    start_munge ""
+    local f
+    for f in "$LAB_ROOT/trixie" "$LAB_ROOT/sid"; do mount_folder "$f"; start_munge "$f"; done
+    local c
+    for c in "${CLUSTERS[@]}"; do start_cluster "$c"; done
+    cmd_env >/dev/null
+}
+
+cmd_stop() {
+    local c host pidfile
+    for c in "${CLUSTERS[@]}"; do
+        host=$(host_dir "$c")
+        for pidfile in "$host/slurmd.pid" "$host/slurmctld.pid"; do
+            pid_alive "$pidfile" && kill "$(cat "$pidfile")" 2>/dev/null || true
+        done
+    done
+    local root
+    for root in "" "$LAB_ROOT/trixie" "$LAB_ROOT/sid"; do
+        [ -s "$root/run/munge/munged.pid" ] && kill "$(cat "$root/run/munge/munged.pid")" 2>/dev/null || true
+    done
+    sleep 1
+    pkill -x slurmctld 2>/dev/null || true; pkill -x slurmd 2>/dev/null || true; pkill -x munged 2>/dev/null || true
+    for root in "$LAB_ROOT/trixie" "$LAB_ROOT/sid"; do
+        for f in sys dev proc; do mountpoint -q "$root/$f" 2>/dev/null && umount -l "$root/$f" || true; done
+    done
+    say "stopped"
+}
+
+cmd_status() {
+    local c
+    for c in "${CLUSTERS[@]}"; do
+        if in_cluster "$c" scontrol ping >/dev/null 2>&1; then echo "$c up (port $(ctld_port "$c"))"
+        else echo "$c down"; fi
+    done
+}
+
+cmd_env() {
+    local c out=""
+    for c in "${CLUSTERS[@]}"; do
+        local up=${c^^}
+        out+="${up}_CONF=$(conf_of "$c")"$'\n'
+        out+="${up}_PORT=$(ctld_port "$c")"$'\n'
+        out+="${up}_FOLDER=$(folder_of "$c")"$'\n'
+    done
+    out+="LAB_ROOT=$LAB_ROOT"$'\n'"LAB_JWT_KEY=$LAB_ROOT/jwt.key"$'\n'"LAB_NODE=$NODE"$'\n'
+    printf '%s' "$out" >"$LAB_ROOT/lab.env"
+    printf '%s' "$out"
+}
+
+cmd_token() {
+    local user=${1:?user} life=${2:-3600}
+    python3 - "$LAB_ROOT/jwt.key" "$user" "$life" <<'EOF'
+import base64, hashlib, hmac, json, sys, time
+key = open(sys.argv[1], "rb").read()
+now = int(time.time())
+def b64(b): return base64.urlsafe_b64encode(b).rstrip(b"=").decode()
+head = b64(json.dumps({"alg": "HS256", "typ": "JWT"}, separators=(",", ":")).encode())
+body = b64(json.dumps({"exp": now + int(sys.argv[3]), "iat": now, "sun": sys.argv[2]}, separators=(",", ":")).encode())
+sig = b64(hmac.new(key, f"{head}.{body}".encode(), hashlib.sha256).digest())
+print(f"{head}.{body}.{sig}")
+EOF
+}
+
+# The reference slurmrestd of a cluster's release, inet mode, stdin/stdout untouched.
+cmd_real() {
+    local c=${1:?cluster}; shift
+    local f; f=$(folder_of "$c")
+    if [ -z "$f" ]; then
+        [ $# -gt 0 ] || set -- -a rest_auth/jwt -s openapi/v0.0.38
+        exec setpriv --reuid=alice --regid=alice --clear-groups \
+            env SLURM_CONF="$(conf_of "$c")" SLURM_JWT=daemon /usr/sbin/slurmrestd "$@"
+    fi
+    [ $# -gt 0 ] || set -- -a rest_auth/jwt
+    exec chroot --userspec=alice:alice "$f" env -i PATH=/usr/sbin:/usr/bin HOME=/home/alice \
+        SLURM_CONF="$(inner_dir "$c")/slurm.conf" SLURM_JWT=daemon /usr/sbin/slurmrestd "$@"
+}
+
+case ${1:-} in
+    install) cmd_install ;;
+    start) cmd_start ;;
+    stop) cmd_stop ;;
+    status) cmd_status ;;
+    env) cmd_env ;;
+    token) shift; cmd_token "$@" ;;
+    real-slurmrestd) shift; cmd_real "$@" ;;
+    *) sed -n '2,20p' "$0" >&2; exit 2 ;;
+esac
