@@ -1,0 +1,27 @@
+/// The message types the gateway sends or expects (src/common/msg_type.h; the numbers are the same
+/// in every release from 22.05 to 26.05).
+public enum MessageType: UInt16, Sendable {
+    case requestReconfigure = 1003
+    case requestPing = 1008
+    case requestLicenseInfo = 1021
+    case responseLicenseInfo = 1022
+    case requestBuildInfo = 2001
+    case responseBuildInfo = 2002
+    case requestJobInfo = 2003
+    case responseJobInfo = 2004
+    case requestNodeInfo = 2007
+    case responseNodeInfo = 2008
+    case requestPartitionInfo = 2009
+    case responsePartitionInfo = 2010
+    case requestJobInfoSingle = 2021
+    case requestShareInfo = 2022
+    case responseShareInfo = 2023
+    case requestReservationInfo = 2024
+    case responseReservationInfo = 2025
+    case requestStatsInfo = 2035
+    case responseStatsInfo = 2036
+    case responseSlurmRC = 8001
+    case responseSlurmRCMessage = 8002
+
+    public var name: String { Self.name(of: rawValue) }
+}

@@ -1,0 +1,34 @@
+import SlurmController
+
+extension SlurmErrorCode {
+    /// The error code a failed controller call is reported with.
+    public init(_ failure: ControllerError) {
+        switch failure {
+        case .slurm(let rc, _): self = .lookup(rc)
+        case .credential: self = .authUnableToGenerateToken
+        case .connectFailed: self = .controllerConnectionError
+        case .connectTimedOut: self = .connectTimeout
+        case .readTimedOut: self = .readTimeout
+        case .closedWithoutReply, .notSlurmProtocol: self = .protocolVersionError
+        case .rejectedCredential: self = .authenticationError
+        case .malformedReply: self = .incompletePacket
+        case .replyTooLarge: self = .insaneMessageLength
+        }
+    }
+}
+
+extension EndpointResult {
+    /// A complete error answer for `schema`: the envelope with one error, no payload.
+    static func failure<P>(_ schema: ResponseSchema<P>, _ context: RequestContext, _ failure: ControllerError,
+                           source: String) -> EndpointResult {
+        let code = SlurmErrorCode(failure)
+        var envelope = context.envelope
+        envelope.errors.append(APIError(code, description: failure.description, source: source))
+        return EndpointResult(status: code.httpStatus) { w in schema.render(nil, envelope, into: &w) }
+    }
+
+    /// A 200 answer carrying `payload`.
+    static func success<P>(_ schema: ResponseSchema<P>, _ payload: P, _ envelope: Envelope) -> EndpointResult {
+        EndpointResult(status: 200) { w in schema.render(payload, envelope, into: &w) }
+    }
+}

@@ -1,0 +1,45 @@
+import SlurmParsing
+import SlurmController
+
+/// What a handler needs: the controller, the envelope it fills, and name lookups done by the caller.
+public struct RequestContext {
+    public var envelope: Envelope
+    public let controller: ControllerClient
+    /// Resolves a uid to a user name (the executable does the NSS lookup).
+    public let userName: (UInt32) -> String
+    public let query: [(String, String)]
+
+    public init(envelope: Envelope, controller: ControllerClient, query: [(String, String)],
+                userName: @escaping (UInt32) -> String) {
+        self.envelope = envelope
+        self.controller = controller
+        self.query = query
+        self.userName = userName
+    }
+}
+
+/// A finished answer: status and a JSON body written by `render`.
+public struct EndpointResult {
+    public var status: Int
+    public let render: (inout JSONWriter) -> Void
+
+    public init(status: Int, render: @escaping (inout JSONWriter) -> Void) {
+        self.status = status
+        self.render = render
+    }
+}
+
+/// One REST operation, declared once: method, path, its OpenAPI identity, and its handler.
+public struct Operation: Sendable {
+    public let method: HTTPMethod
+    /// The path as the spec lists it, e.g. `/slurm/v0.0.43/ping/`.
+    public let path: String
+    public let operationID: String
+    public let summary: String
+    public let responseDescription: String
+    public let responseSchemaName: String
+    public let handle: @Sendable (inout RequestContext) -> EndpointResult
+
+    /// Path segments without the empty ones, the form paths are matched in.
+    public var segments: [Substring] { path.split(separator: "/") }
+}

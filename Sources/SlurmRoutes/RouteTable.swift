@@ -1,0 +1,83 @@
+import SlurmParsing
+import SlurmController
+
+/// Every operation the gateway serves, declared once. Routing, method checks and the OpenAPI
+/// document are derived from this list.
+public enum RouteTable {
+    public static let operations: [Operation] = [
+        Operation(method: .GET, path: "/slurm/v0.0.43/ping/", operationID: "slurm_v0043_get_ping",
+                  summary: "ping test", responseDescription: "results of ping test",
+                  responseSchemaName: PingEndpoint.response.name, handle: PingEndpoint.handle),
+        Operation(method: .GET, path: "/slurm/v0.0.43/diag/", operationID: "slurm_v0043_get_diag",
+                  summary: "get diagnostics", responseDescription: "diagnostic results",
+                  responseSchemaName: DiagEndpoint.response.name, handle: DiagEndpoint.handle),
+        Operation(method: .GET, path: "/slurm/v0.0.43/licenses/", operationID: "slurm_v0043_get_licenses",
+                  summary: "get all Slurm tracked license info", responseDescription: "results of get all licenses",
+                  responseSchemaName: LicensesEndpoint.response.name, handle: LicensesEndpoint.handle),
+    ]
+
+    public enum Match {
+        case operation(Operation)
+        /// The path exists but not for this method; `allowed` lists the methods it has.
+        case methodNotAllowed(allowed: [HTTPMethod])
+        case notFound
+    }
+
+    /// Matches a request path the way the original does: empty segments (repeated or trailing
+    /// slashes) are ignored, each segment is percent-decoded, and segments may only hold
+    /// `A-Z a-z 0-9 ~ . _ -` once decoded. Matching is case-sensitive. HEAD matches GET.
+    public static func match(method: HTTPMethod, path: String) -> Match {
+        guard let segments = decodedSegments(path) else { return .notFound }
+        let candidates = operations.filter { $0.segments.elementsEqual(segments, by: { $0 == $1 }) }
+        if candidates.isEmpty { return .notFound }
+        let wanted: HTTPMethod = method == .HEAD ? .GET : method
+        if let op = candidates.first(where: { $0.method == wanted }) { return .operation(op) }
+        var allowed = candidates.map(\.method)
+        if allowed.contains(.GET) { allowed.append(.HEAD) }
+        return .methodNotAllowed(allowed: allowed)
+    }
+
+    /// Splits and percent-decodes a path; nil when a segment is not acceptable.
+    static func decodedSegments(_ path: String) -> [String]? {
+        var out: [String] = []
+        for raw in path.utf8.split(separator: UInt8(ascii: "/")) {
+            var bytes: [UInt8] = []
+            var i = raw.startIndex
+            while i < raw.endIndex {
+                let c = raw[i]
+                if c == UInt8(ascii: "%") {
+                    guard raw.distance(from: i, to: raw.endIndex) >= 3,
+                          let hi = hexValue(raw[raw.index(i, offsetBy: 1)]),
+                          let lo = hexValue(raw[raw.index(i, offsetBy: 2)]) else { return nil }
+                    bytes.append(hi << 4 | lo)
+                    i = raw.index(i, offsetBy: 3)
+                } else {
+                    bytes.append(c)
+                    i = raw.index(after: i)
+                }
+            }
+            guard bytes.allSatisfy(isSegmentByte), bytes != [UInt8(ascii: ".")], bytes != [UInt8(ascii: "."), UInt8(ascii: ".")]
+            else { return nil }
+            out.append(String(decoding: bytes, as: UTF8.self))
+        }
+        return out
+    }
+
+    static func hexValue(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    static func isSegmentByte(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "~"), UInt8(ascii: "."),
+             UInt8(ascii: "_"), UInt8(ascii: "-"): true
+        default: false
+        }
+    }
+}

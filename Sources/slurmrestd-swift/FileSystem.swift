@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The few file operations the program needs, on plain file descriptors.
+enum FileSystem {
+    /// Reads a whole file as UTF-8 text; nil when it cannot be opened or read.
+    static func read(_ path: String) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 16384)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Paths matching a shell pattern, sorted (what slurm.conf's Include accepts).
+    static func glob(_ pattern: String) -> [String] {
+        var g = glob_t()
+        defer { globfree(&g) }
+        guard Glibc.glob(pattern, 0, nil, &g) == 0 else { return [] }
+        return (0..<Int(g.gl_pathc)).compactMap { g.gl_pathv[$0].map { String(cString: $0) } }
+    }
+
+    /// Writes all of `bytes` to `fd`, retrying short writes; false when the peer is gone.
+    @discardableResult
+    static func write(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN, waitWritable(fd) { continue }
+                return false
+            }
+            offset += n
+        }
+        return true
+    }
+
+    static func write(_ fd: Int32, _ text: String) {
+        if !text.isEmpty { write(fd, Array(text.utf8)) }
+    }
+
+    /// Waits (up to a minute) until a non-blocking descriptor accepts more bytes.
+    static func waitWritable(_ fd: Int32) -> Bool {
+        var p = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+        return poll(&p, 1, 60_000) == 1
+    }
+}
+
+/// User and group names and numbers, through the system's account database.
+enum Accounts {
+    static func userID(_ nameOrNumber: String) -> uid_t? {
+        if let n = UInt32(nameOrNumber) { return n }
+        return getpwnam(nameOrNumber).map { $0.pointee.pw_uid }
+    }
+
+    static func groupID(_ nameOrNumber: String) -> gid_t? {
+        if let n = UInt32(nameOrNumber) { return n }
+        return getgrnam(nameOrNumber).map { $0.pointee.gr_gid }
+    }
+
+    /// The user's name, or the number as text when the account database does not know it.
+    static func userName(_ uid: UInt32) -> String {
+        getpwuid(uid).map { String(cString: $0.pointee.pw_name) } ?? String(uid)
+    }
+
+    static func groupName(_ gid: UInt32) -> String {
+        getgrgid(gid).map { String(cString: $0.pointee.gr_name) } ?? String(gid)
+    }
+
+    /// The primary group of a named user, if the account database knows the user.
+    static func primaryGroupName(ofUser name: String) -> String? {
+        getpwnam(name).map { groupName($0.pointee.pw_gid) }
+    }
+}

@@ -1,0 +1,117 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import SlurmParsing
+import SlurmController
+import SlurmRoutes
+
+/// Turns one parsed request into one complete response: content negotiation, authentication,
+/// routing, the controller call and rendering. Owns nothing but per-connection settings.
+final class Gateway {
+    let startup: Startup
+    /// The controller's protocol version once known: pinned, or learned by the first RPC of this
+    /// connection (each later request of the connection reuses it).
+    let versionState: ProtocolVersionState
+
+    init(_ startup: Startup) {
+        self.startup = startup
+        versionState = ProtocolVersionState(pinned: startup.pinnedVersion)
+    }
+
+    func answer(_ request: HTTPRequest) -> HTTPResponse {
+        guard Negotiation.acceptsJSON(request.headers["Accept"]) else {
+            return errorResponse(.notAcceptable, description: "Only application/json responses are available",
+                                 source: "Accept", identity: nil)
+        }
+        let identity: ClientIdentity
+        switch Authentication.identify(request.headers, plugins: startup.authPlugins,
+                                       localPeerIsOwnUser: startup.peer.isOwnUserOverUnixSocket) {
+        case .refused: return Self.authenticationFailure
+        case .identified(let id): identity = id
+        }
+        let operation: Operation
+        switch RouteTable.match(method: request.method, path: request.path) {
+        case .notFound:
+            return errorResponse(.unknownURL, description: "No endpoint at \(request.path)", source: request.path,
+                                 identity: identity)
+        case .methodNotAllowed(let allowed):
+            var response = errorResponse(.unknownURLMethod,
+                                         description: "\(request.method.rawValue) is not allowed on \(request.path)",
+                                         source: request.path, identity: identity)
+            response.headers.append(("Allow", allowed.map(\.rawValue).joined(separator: ", ")))
+            return response
+        case .operation(let op): operation = op
+        }
+        if !request.body.isEmpty {
+            return errorResponse(.badRequest, description: "\(request.method.rawValue) \(operation.path) takes no body",
+                                 source: "body", identity: identity)
+        }
+        let client: ControllerClient
+        do {
+            client = try ControllerClient(conf: startup.conf, authenticator: authenticator(for: identity),
+                                          versionState: versionState)
+        } catch {
+            return errorResponse(SlurmErrorCode(error), description: error.description, source: "credential",
+                                 identity: identity)
+        }
+        var context = RequestContext(envelope: envelope(for: identity), controller: client,
+                                     query: Query.pairs(request.query), userName: Accounts.userName)
+        for (key, _) in context.query {
+            context.envelope.warnings.append(APIWarning(description: "Ignoring unknown query parameter \"\(key)\"",
+                                                        source: "#/query/\(key)"))
+        }
+        let result = operation.handle(&context)
+        if result.status == 401 { return Self.authenticationFailure }
+        return json(status: result.status, result.render)
+    }
+
+    /// The original's terse answer to any missing or refused credential.
+    static let authenticationFailure = HTTPResponse(
+        status: HTTPStatus(code: 401), headers: [("Content-Type", "text/plain")],
+        body: Array("Authentication failure".utf8))
+
+    func authenticator(for identity: ClientIdentity) throws(ControllerError) -> Authenticator {
+        switch identity {
+        case .token(let token, let userName):
+            return JWTAuthenticator(token: token, userName: userName)
+        case .local:
+            return try MungeAuthenticator(authInfo: startup.conf.authInfo)
+        }
+    }
+
+    func envelope(for identity: ClientIdentity?) -> Envelope {
+        let user: String
+        switch identity {
+        case .token(let token, let userName)?: user = userName ?? BearerToken.userName(of: token) ?? ""
+        case .local?: user = Accounts.userName(getuid())
+        case nil: user = ""
+        }
+        let group = user.isEmpty ? "" : (Accounts.primaryGroupName(ofUser: user) ?? "")
+        return Envelope(meta: Meta(accountingStorage: startup.conf.accountingStorageType ?? "",
+                                   clientSource: startup.peer.source, clientUser: user, clientGroup: group,
+                                   cluster: startup.conf.clusterName ?? ""))
+    }
+
+    func errorResponse(_ code: SlurmErrorCode, description: String, source: String,
+                       identity: ClientIdentity?) -> HTTPResponse {
+        var envelope = envelope(for: identity)
+        envelope.errors.append(APIError(code, description: description, source: source))
+        return json(status: code.httpStatus) { w in ErrorResponse.render(envelope, into: &w) }
+    }
+
+    func json(status: Int, _ render: (inout JSONWriter) -> Void) -> HTTPResponse {
+        var writer = JSONWriter(pretty: !startup.options.compactJSON)
+        render(&writer)
+        return HTTPResponse(status: HTTPStatus(code: status), headers: [("Content-Type", "application/json")],
+                            body: writer.takeBytes())
+    }
+}
+
+extension Gateway {
+    /// The answer to a request the HTTP layer refused: the JSON envelope naming the rule broken.
+    func reject(_ error: HTTPError) -> HTTPResponse {
+        let (number, name) = error.slurmError
+        let code = SlurmErrorCode(number, name, error.description, httpStatus: error.status)
+        return errorResponse(code, description: error.description, source: "HTTP request", identity: nil)
+    }
+}

@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import SlurmParsing
+
+/// The thin I/O shell: reads stdin, feeds the conversation, performs its actions on stdout.
+/// Every decision is the conversation's or the gateway's; this only moves bytes and keeps time.
+struct Server {
+    let startup: Startup
+    let gateway: Gateway
+
+    init(_ startup: Startup) {
+        self.startup = startup
+        gateway = Gateway(startup)
+    }
+
+    /// Serves the connection; returns the process exit status.
+    func run() -> Int32 {
+        var conversation = HTTPConversation()
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        let timeoutMilliseconds = Int32(startup.options.readTimeoutSeconds * 1000)
+        while true {
+            switch conversation.next() {
+            case .dispatch(let box):
+                let request = box.request
+                let response = gateway.answer(request)
+                let closing = !request.keepAlive
+                guard FileSystem.write(1, response.serialize(for: request, close: closing)) else { return 0 }
+                conversation.responded(closing: closing)
+            case .sendContinue:
+                guard FileSystem.write(1, HTTPResponse.continueInterim) else { return 0 }
+            case .reject(let error, let version):
+                let response = gateway.reject(error)
+                FileSystem.write(1, response.head(version: version ?? .http1_1, close: true) + response.body)
+                return 0
+            case .close:
+                return 0
+            case .needInput:
+                var p = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&p, 1, timeoutMilliseconds)
+                if ready == 0 { conversation.readTimedOut(); continue }
+                if ready < 0 { if errno == EINTR { continue }; conversation.endOfInput(); continue }
+                let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+                if n < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    conversation.endOfInput()
+                } else if n == 0 {
+                    conversation.endOfInput()
+                } else {
+                    conversation.receive(Array(chunk[0..<n]))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import XCTest
+
+/// The running lab (Tests/lab/lab.sh start): cluster config paths, ports, the JWT key, and ways to
+/// run our executable and the real slurmrestd against a cluster with a raw HTTP request.
+struct Lab {
+    enum Cluster: String, CaseIterable {
+        case lab22, lab24, lab26
+        var envPrefix: String { rawValue.uppercased() }
+    }
+
+    let env: [String: String]
+    let repo: URL
+    let executable: URL
+
+    /// Loads `$LAB_ROOT/lab.env`. Without a running lab the tests are skipped, unless
+    /// `LAB_REQUIRED=1` (the README's test command and CI) makes that a failure.
+    static func require(file: StaticString = #filePath, line: UInt = #line) throws -> Lab {
+        let root = ProcessInfo.processInfo.environment["LAB_ROOT"] ?? "/var/lib/slurmrestd-swift-lab"
+        let required = ProcessInfo.processInfo.environment["LAB_REQUIRED"] == "1"
+        guard let text = try? String(contentsOfFile: root + "/lab.env", encoding: .utf8) else {
+            if required { XCTFail("lab.env not found under \(root): start the lab (Tests/lab/lab.sh start)", file: file, line: line) }
+            throw XCTSkip("no lab running (Tests/lab/lab.sh start)")
+        }
+        var env: [String: String] = [:]
+        for line in text.split(separator: "\n") where line.contains("=") && !line.hasPrefix("#") {
+            let parts = line.split(separator: "=", maxSplits: 1)
+            var value = String(parts[1])
+            if value.hasPrefix("'") && value.hasSuffix("'") && value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            if value.hasPrefix("\"") && value.hasSuffix("\"") && value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            env[String(parts[0])] = value
+        }
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let configured = ProcessInfo.processInfo.environment["SLURMRESTD_SWIFT_BIN"]
+        let candidates = [configured, repo.path + "/.build/release/slurmrestd-swift", repo.path + "/.build/debug/slurmrestd-swift"]
+        guard let bin = candidates.compactMap({ $0 }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            XCTFail("slurmrestd-swift is not built (swift build)", file: file, line: line)
+            throw XCTSkip("not built")
+        }
+        return Lab(env: env, repo: repo, executable: URL(fileURLWithPath: bin))
+    }
+
+    func conf(_ c: Cluster) -> String { env["\(c.envPrefix)_CONF"]! }
+
+    /// A fresh token for `user`, signed with the lab's key.
+    func token(_ user: String, lifespan: Int = 600) throws -> String {
+        let out = try run(["/bin/bash", repo.path + "/Tests/lab/lab.sh", "token", user, String(lifespan)], input: Data())
+        return String(decoding: out.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Our executable as `alice`, serving `request` from a pipe.
+    func ours(_ c: Cluster, _ request: String, arguments: [String] = [], environment: [String: String] = [:]) throws -> RunResult {
+        try run(["/usr/bin/setpriv", "--reuid=alice", "--regid=alice", "--clear-groups", executable.path,
+                 "-f", conf(c)] + arguments, input: Data(request.utf8), environment: environment)
+    }
+
+    /// The real slurmrestd of the cluster's own release, as `alice`, inet mode.
+    func real(_ c: Cluster, _ request: String) throws -> RunResult {
+        try run(["/bin/bash", repo.path + "/Tests/lab/lab.sh", "real-slurmrestd", c.rawValue], input: Data(request.utf8))
+    }
+
+    struct RunResult {
+        let stdout: Data
+        let stderr: String
+        let status: Int32
+    }
+
+    func run(_ argv: [String], input: Data, environment: [String: String] = [:], timeout: TimeInterval = 60) throws -> RunResult {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: argv[0])
+        p.arguments = Array(argv.dropFirst())
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
+        p.standardInput = inPipe
+        p.standardOutput = outPipe
+        p.standardError = errPipe
+        try p.run()
+        inPipe.fileHandleForWriting.write(input)
+        try inPipe.fileHandleForWriting.close()
+        var out = Data(), err = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { out = outPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        DispatchQueue.global().async { err = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        if group.wait(timeout: .now() + timeout) == .timedOut {
+            p.terminate()
+            throw LabError("timed out: \(argv.joined(separator: " "))")
+        }
+        p.waitUntilExit()
+        return RunResult(stdout: out, stderr: String(decoding: err, as: UTF8.self), status: p.terminationStatus)
+    }
+}
+
+struct LabError: Error, CustomStringConvertible {
+    let description: String
+    init(_ d: String) { description = d }
+}
+
+/// Builds a raw HTTP/1.1 request with CRLF line ends.
+func httpRequest(_ method: String = "GET", _ path: String, headers: [(String, String)] = [],
+                 body: String = "", close: Bool = true) -> String {
+    var lines = ["\(method) \(path) HTTP/1.1", "Host: localhost"]
+    for (k, v) in headers { lines.append("\(k): \(v)") }
+    if !body.isEmpty { lines.append("Content-Length: \(body.utf8.count)") }
+    if close { lines.append("Connection: close") }
+    return lines.joined(separator: "\r\n") + "\r\n\r\n" + body
+}
