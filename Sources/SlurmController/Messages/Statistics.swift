@@ -1,6 +1,8 @@
 /// REQUEST_STATS_INFO: what `sdiag` asks for.
 public struct StatsInfoRequest: WireMessage, Equatable {
-    public enum Command: UInt16 { case get = 0, reset = 1 }
+    /// slurm.h: STAT_COMMAND_RESET is 0 and STAT_COMMAND_GET is 1 (a 0 asks an operator's
+    /// controller to reset its statistics).
+    public enum Command: UInt16 { case reset = 0, get = 1 }
     public var commandID: UInt16 = 0
     public init() {}
     public init(command: Command) { commandID = command.rawValue }
