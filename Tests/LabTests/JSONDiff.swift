@@ -64,7 +64,7 @@ struct JSONDiff {
     private func kind(_ v: Any?) -> String {
         switch v {
         case nil, is NSNull: "null"
-        case let b? where type(of: b) == Bool.self: "boolean"
+        case let b? where isJSONBoolean(b): "boolean"
         case is NSNumber, is Int, is Double: "number"
         case is String: "string"
         case is [Any]: "array"
@@ -72,4 +72,11 @@ struct JSONDiff {
         default: "unknown"
         }
     }
+}
+
+/// JSONSerialization gives booleans as NSNumber too; their objCType tells them apart ("c").
+func isJSONBoolean(_ v: Any?) -> Bool {
+    guard let v else { return false }
+    if type(of: v) == Bool.self { return true }
+    return (v as? NSNumber).map { String(cString: $0.objCType) == "c" } ?? false
 }

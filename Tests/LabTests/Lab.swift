@@ -24,7 +24,7 @@ struct Lab {
         }
         var env: [String: String] = [:]
         for line in text.split(separator: "\n") where line.contains("=") && !line.hasPrefix("#") {
-            let parts = line.split(separator: "=", maxSplits: 1)
+            let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             var value = String(parts[1])
             if value.hasPrefix("'") && value.hasSuffix("'") && value.count >= 2 { value = String(value.dropFirst().dropLast()) }
             if value.hasPrefix("\"") && value.hasSuffix("\"") && value.count >= 2 { value = String(value.dropFirst().dropLast()) }
@@ -65,32 +65,49 @@ struct Lab {
         let status: Int32
     }
 
+    /// Runs a program to completion with `input` on stdin (posix_spawn and waitpid: no run loop
+    /// or signal thread involved, so it behaves the same beside background processes).
     func run(_ argv: [String], input: Data, environment: [String: String] = [:], timeout: TimeInterval = 60) throws -> RunResult {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: argv[0])
-        p.arguments = Array(argv.dropFirst())
+        let dir = FileManager.default.temporaryDirectory.path
+        let id = UUID().uuidString
+        let inPath = "\(dir)/lab-in-\(id)", outPath = "\(dir)/lab-out-\(id)", errPath = "\(dir)/lab-err-\(id)"
+        try input.write(to: URL(fileURLWithPath: inPath))
+        defer { for p in [inPath, outPath, errPath] { unlink(p) } }
+        let pid = try spawn(argv, environment: environment, stdin: inPath, stdout: outPath, stderr: errPath)
+        let deadline = Date().addingTimeInterval(timeout)
+        var status: Int32 = 0
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if Date() > deadline {
+                kill(pid, SIGKILL)
+                waitpid(pid, &status, 0)
+                throw LabError("timed out: \(argv.joined(separator: " "))")
+            }
+            usleep(1_000)
+        }
+        let out = try Data(contentsOf: URL(fileURLWithPath: outPath))
+        let err = String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self)
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return RunResult(stdout: out, stderr: err, status: exit)
+    }
+
+    /// Starts a program with its standard streams on files (/dev/null when nil); returns its pid.
+    func spawn(_ argv: [String], environment: [String: String] = [:], stdin: String? = nil, stdout: String? = nil,
+               stderr: String? = nil) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, stdin ?? "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
-        p.environment = env
-        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
-        p.standardInput = inPipe
-        p.standardOutput = outPipe
-        p.standardError = errPipe
-        try p.run()
-        inPipe.fileHandleForWriting.write(input)
-        try inPipe.fileHandleForWriting.close()
-        var out = Data(), err = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { out = outPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { err = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        if group.wait(timeout: .now() + timeout) == .timedOut {
-            p.terminate()
-            throw LabError("timed out: \(argv.joined(separator: " "))")
-        }
-        p.waitUntilExit()
-        return RunResult(stdout: out, stderr: String(decoding: err, as: UTF8.self), status: p.terminationStatus)
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (cArgs + cEnv).forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, argv[0], &actions, nil, cArgs, cEnv)
+        guard rc == 0 else { throw LabError("cannot start \(argv[0]): \(String(cString: strerror(rc)))") }
+        return pid
     }
 }
 

@@ -55,5 +55,5 @@ struct SpecValidator {
         }
     }
 
-    private func isBool(_ v: Any?) -> Bool { v.map { type(of: $0) == Bool.self } ?? false }
+    private func isBool(_ v: Any?) -> Bool { isJSONBoolean(v) }
 }

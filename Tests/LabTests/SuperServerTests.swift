@@ -5,15 +5,13 @@ import XCTest
 /// a UNIX socket for rest_auth/local) and under a real xinetd.
 final class SuperServerTests: XCTestCase {
     /// Starts a background process and stops it when the test ends.
-    func background(_ argv: [String]) throws -> Process {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: argv[0])
-        p.arguments = Array(argv.dropFirst())
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        addTeardownBlock { p.terminate(); p.waitUntilExit() }
-        return p
+    func background(_ lab: Lab, _ argv: [String]) throws {
+        let pid = try lab.spawn(argv)
+        addTeardownBlock {
+            kill(pid, SIGTERM)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
     }
 
     /// Sends raw bytes to `address` (`host:port` or a UNIX socket path) with socat as `user`; returns the reply.
@@ -33,7 +31,7 @@ final class SuperServerTests: XCTestCase {
     func testSystemdSocketActivateTCP() throws {
         let lab = try Lab.require()
         let port = Self.freePort()
-        _ = try background(["/usr/bin/systemd-socket-activate", "--inetd", "-l", "127.0.0.1:\(port)",
+        try background(lab, ["/usr/bin/systemd-socket-activate", "--inetd", "-a", "-l", "127.0.0.1:\(port)",
                             "/usr/bin/setpriv", "--reuid=alice", "--regid=alice", "--clear-groups",
                             lab.executable.path, "-f", lab.conf(.lab26)])
         let token = try lab.token("alice")
@@ -54,7 +52,7 @@ final class SuperServerTests: XCTestCase {
                                                 attributes: [.posixPermissions: 0o777])
         addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
         let socket = dir.appendingPathComponent("rest.sock").path
-        _ = try background(["/usr/bin/systemd-socket-activate", "--inetd", "-l", socket,
+        try background(lab, ["/usr/bin/systemd-socket-activate", "--inetd", "-a", "-l", socket,
                             "/usr/bin/setpriv", "--reuid=alice", "--regid=alice", "--clear-groups",
                             lab.executable.path, "-a", "rest_auth/local", "-f", lab.conf(.lab26)])
         for _ in 0..<50 where !FileManager.default.fileExists(atPath: socket) { usleep(100_000) }
@@ -81,7 +79,7 @@ final class SuperServerTests: XCTestCase {
             .replacingOccurrences(of: "-a rest_auth/jwt", with: "-a rest_auth/jwt -f \(lab.conf(.lab26))")
         let conf = dir.appendingPathComponent("xinetd.conf")
         try ("defaults\n{\n}\n" + service).write(to: conf, atomically: true, encoding: .utf8)
-        _ = try background(["/usr/sbin/xinetd", "-dontfork", "-f", conf.path, "-pidfile", dir.appendingPathComponent("pid").path])
+        try background(lab, ["/usr/sbin/xinetd", "-dontfork", "-f", conf.path, "-pidfile", dir.appendingPathComponent("pid").path])
         let token = try lab.token("alice")
         let (responses, rest) = parseResponses(try exchange(lab, "127.0.0.1:\(port)",
             httpRequest("GET", "/slurm/v0.0.43/ping", headers: [("Authorization", "Bearer \(token)")])))
