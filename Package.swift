@@ -12,7 +12,7 @@ let package = Package(
         // Pure parsers: HTTP/1.1 messages, JSON, slurm.conf. No I/O.
         .target(name: "SlurmParsing"),
         // Slurm's RPC protocol to slurmctld: wire codec (pure) and a thin socket layer.
-        .target(name: "SlurmController", dependencies: ["CMunge", "CJWT"]),
+        .target(name: "SlurmController", dependencies: ["SlurmParsing", "CMunge", "CJWT"]),
         // Route table: method + path + API version -> operation, rendering, OpenAPI.
         .target(name: "SlurmRoutes", dependencies: ["SlurmParsing", "SlurmController"]),
         // libmunge, with a tiny shim for the variadic munge_ctx_set().
