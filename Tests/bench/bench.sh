@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Benchmark: wall and CPU per request, slurmrestd-swift beside the real slurmrestd 26.05.5.
+# Needs root and the lab (bash Tests/lab/lab.sh install && bash Tests/lab/lab.sh start).
+# Usage: bash Tests/bench/bench.sh [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+swift build -c release >/dev/null
+exec python3 Tests/bench/bench.py .build/release/slurmrestd-swift "${1:-100}"
