@@ -12,17 +12,15 @@ let package = Package(
         // Pure parsers: HTTP/1.1 messages, JSON, slurm.conf. No I/O.
         .target(name: "SlurmParsing"),
         // Slurm's RPC protocol to slurmctld: wire codec (pure) and a thin socket layer.
-        .target(name: "SlurmController", dependencies: ["SlurmParsing", "CMunge", "CJWT"]),
+        .target(name: "SlurmController", dependencies: ["SlurmParsing", "CMunge"]),
         // Route table: method + path + API version -> operation, rendering, OpenAPI.
         .target(name: "SlurmRoutes", dependencies: ["SlurmParsing", "SlurmController"]),
         // libmunge, with a tiny shim for the variadic munge_ctx_set().
         .target(name: "CMunge", linkerSettings: [.linkedLibrary("munge")]),
-        // libjwt (reads claims of a bearer token; never verifies: slurmctld does).
-        .systemLibrary(name: "CJWT", pkgConfig: "libjwt", providers: [.apt(["libjwt-dev"])]),
         .executableTarget(
             name: "slurmrestd-swift",
             dependencies: ["SlurmParsing", "SlurmController", "SlurmRoutes"],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"])]
+            linkerSettings: [.unsafeFlags(["-static-executable"])]
         ),
         .testTarget(name: "SlurmParsingTests", dependencies: ["SlurmParsing"]),
         .testTarget(name: "SlurmControllerTests", dependencies: ["SlurmController"],

@@ -30,7 +30,7 @@ public struct EndpointResult {
 }
 
 /// One REST operation, declared once: method, path, its OpenAPI identity, and its handler.
-public struct Operation: Sendable {
+public struct Operation {
     public let method: HTTPMethod
     /// The path as the spec lists it, e.g. `/slurm/v0.0.43/ping/`.
     public let path: String
@@ -38,7 +38,7 @@ public struct Operation: Sendable {
     public let summary: String
     public let responseDescription: String
     public let responseSchemaName: String
-    public let handle: @Sendable (inout RequestContext) -> EndpointResult
+    public let handle: (inout RequestContext) -> EndpointResult
 
     /// Path segments without the empty ones, the form paths are matched in.
     public var segments: [Substring] { path.split(separator: "/") }

@@ -46,14 +46,8 @@ final class Gateway {
             return errorResponse(.badRequest, description: "\(request.method.rawValue) \(operation.path) takes no body",
                                  source: "body", identity: identity)
         }
-        let client: ControllerClient
-        do {
-            client = try ControllerClient(conf: startup.conf, authenticator: authenticator(for: identity),
-                                          versionState: versionState)
-        } catch {
-            return errorResponse(SlurmErrorCode(error), description: error.description, source: "credential",
-                                 identity: identity)
-        }
+        let client = ControllerClient(conf: startup.conf, authenticator: authenticator(for: identity),
+                                      versionState: versionState)
         var context = RequestContext(envelope: envelope(for: identity), controller: client,
                                      query: Query.pairs(request.query), userName: Accounts.userName)
         for (key, _) in context.query {
@@ -70,12 +64,10 @@ final class Gateway {
         status: HTTPStatus(code: 401), headers: [("Content-Type", "text/plain")],
         body: Array("Authentication failure".utf8))
 
-    func authenticator(for identity: ClientIdentity) throws(ControllerError) -> Authenticator {
+    func authenticator(for identity: ClientIdentity) -> Authenticator {
         switch identity {
-        case .token(let token, let userName):
-            return JWTAuthenticator(token: token, userName: userName)
-        case .local:
-            return try MungeAuthenticator(authInfo: startup.conf.authInfo)
+        case .token(let token, let userName): JWTAuthenticator(token: token, userName: userName)
+        case .local: MungeAuthenticator(authInfo: startup.conf.authInfo)
         }
     }
 

@@ -87,3 +87,16 @@ final class FrameTests: XCTestCase {
         XCTAssertThrowsError(try ResponseFrame.decode(good + [0]))
     }
 }
+
+final class BearerTokenTests: XCTestCase {
+    /// Tokens as `scontrol token` makes them (HS256, claims exp, iat, sun); the signature is not checked.
+    func testUserNameClaims() {
+        // {"alg":"HS256","typ":"JWT"} . {"exp":1,"iat":0,"sun":"alice"} . signature
+        XCTAssertEqual(BearerToken.userName(of: "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJleHAiOjEsImlhdCI6MCwic3VuIjoiYWxpY2UifQ.c2ln"), "alice")
+        // {"username":"bob"} (the claim Slurm falls back to), no padding issues with a 2-byte tail
+        XCTAssertEqual(BearerToken.userName(of: "e30.eyJ1c2VybmFtZSI6ImJvYiJ9.x"), "bob")
+        XCTAssertNil(BearerToken.userName(of: "not-a-token"))
+        XCTAssertNil(BearerToken.userName(of: "a.b!c.d"))
+        XCTAssertNil(BearerToken.userName(of: "e30.e30.x"), "no user claim")
+    }
+}

@@ -70,10 +70,10 @@ ensure_user() { # root-dir name uid
 
 cmd_install() {
     if [ ! -e "$LAB_ROOT/.host-packages" ]; then
-        say "installing Debian packages (Slurm 22.05, munge, libjwt, debootstrap, xinetd)"
+        say "installing Debian packages (Slurm 22.05, munge, debootstrap, xinetd)"
         retry apt-get update -qq
         retry env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-            munge libmunge-dev libjwt-dev slurmctld slurmd slurm-client slurmrestd debootstrap xinetd socat \
+            munge libmunge-dev slurmctld slurmd slurm-client slurmrestd debootstrap xinetd socat \
             python3 curl util-linux procps >/dev/null
         mkdir -p "$LAB_ROOT"; touch "$LAB_ROOT/.host-packages"
     fi
