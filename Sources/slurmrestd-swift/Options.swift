@@ -16,7 +16,6 @@ struct Options {
     var listen: [String] = []
     var showVersion = false
     var showHelp = false
-    var generateSpec = false
 
     struct Entry {
         let short: Character?
@@ -36,7 +35,9 @@ struct Options {
             }
         },
         Entry(short: "d", long: nil, environment: "SLURMRESTD_DATA_PARSER_PLUGINS", valueName: "plugins",
-              help: "data_parser plugins to serve (this build serves v0.0.43)") { o, v in o.dataParsers = commaList(v) },
+              help: "data_parser plugins to serve: this build serves v0.0.43 (list: show them)") { o, v in
+            o.dataParsers = commaList(v)
+        },
         Entry(short: "f", long: nil, environment: nil, valueName: "slurm.conf",
               help: "slurm.conf to read (else $SLURM_CONF, else /etc/slurm/slurm.conf)") { o, v in o.configPath = v },
         Entry(short: "g", long: nil, environment: nil, valueName: "group",
@@ -44,17 +45,17 @@ struct Options {
         Entry(short: "h", long: "help", environment: nil, valueName: nil,
               help: "print this text and exit") { o, _ in o.showHelp = true },
         Entry(short: "s", long: nil, environment: "SLURMRESTD_OPENAPI_PLUGINS", valueName: "plugins",
-              help: "OpenAPI plugins: slurmctld, slurmdbd, util (comma list)") { o, v in o.openapiPlugins = commaList(v) },
+              help: "OpenAPI plugins to serve: this build serves slurmctld (list: show them)") { o, v in
+            o.openapiPlugins = commaList(v)
+        },
         Entry(short: "t", long: nil, environment: nil, valueName: "threads",
               help: "worker threads (ignored: one process serves one connection)") { _, _ in },
         Entry(short: "u", long: nil, environment: nil, valueName: "user",
               help: "switch to this user before serving") { o, v in o.setUser = v },
         Entry(short: "v", long: nil, environment: nil, valueName: nil,
-              help: "log more to stderr (repeatable)") { o, _ in o.verbosity += 1 },
+              help: "log each request to stderr (method, path, status, milliseconds)") { o, _ in o.verbosity += 1 },
         Entry(short: "V", long: nil, environment: nil, valueName: nil,
               help: "print the version and exit") { o, _ in o.showVersion = true },
-        Entry(short: nil, long: "generate-openapi-spec", environment: nil, valueName: nil,
-              help: "print the OpenAPI document and exit") { o, _ in o.generateSpec = true },
         Entry(short: nil, long: "max-connections", environment: "SLURMRESTD_MAX_CONNECTIONS", valueName: "count",
               help: "accepted for compatibility; the super-server limits connections") { _, v throws(OptionsError) in
             guard let n = Int(v), n >= 1 else { throw OptionsError("--max-connections needs a number of at least 1") }

@@ -23,7 +23,12 @@ struct Server {
             switch conversation.next() {
             case .dispatch(let box):
                 let request = box.request
+                let started = Clock.milliseconds()
                 let response = gateway.answer(request)
+                if startup.options.verbosity > 0 {
+                    FileSystem.write(2, "slurmrestd-swift: \(startup.peer.source) \(request.method.rawValue) \(request.path) "
+                                     + "\(response.status.code) \(Clock.milliseconds() - started) ms\n")
+                }
                 let closing = !request.keepAlive
                 guard FileSystem.write(1, response.serialize(for: request, close: closing)) else { return 0 }
                 conversation.responded(closing: closing)
@@ -31,6 +36,9 @@ struct Server {
                 guard FileSystem.write(1, HTTPResponse.continueInterim) else { return 0 }
             case .reject(let error, let version):
                 let response = gateway.reject(error)
+                if startup.options.verbosity > 0 {
+                    FileSystem.write(2, "slurmrestd-swift: \(startup.peer.source) rejected: \(error.description) (\(error.status))\n")
+                }
                 FileSystem.write(1, response.head(version: version ?? .http1_1, close: true) + response.body)
                 return 0
             case .close:
@@ -51,5 +59,13 @@ struct Server {
                 }
             }
         }
+    }
+}
+
+enum Clock {
+    static func milliseconds() -> Int {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return ts.tv_sec * 1000 + ts.tv_nsec / 1_000_000
     }
 }

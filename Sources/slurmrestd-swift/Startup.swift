@@ -30,8 +30,17 @@ struct Startup {
             throw .fatal("this program does not listen on sockets (\(options.listen.joined(separator: ", "))): " +
                          "run it from inetd, xinetd or a systemd socket unit with Accept=yes", exitCode: 1)
         }
-        if options.authTypes == ["list"] {
-            throw .finished(stdout: "rest_auth/local\nrest_auth/jwt\n")
+        if options.authTypes == ["list"] { throw .finished(stdout: "rest_auth/local\nrest_auth/jwt\n") }
+        if options.dataParsers.first?.hasPrefix("list") == true { throw .finished(stdout: "data_parser/v0.0.43\n") }
+        if options.openapiPlugins == ["list"] { throw .finished(stdout: "openapi/slurmctld\n") }
+        // The plugins a site asks for must include what this build serves, or nothing would be served.
+        if !options.dataParsers.isEmpty,
+           !options.dataParsers.contains(where: { ["v0.0.43", "data_parser/v0.0.43"].contains($0.split(separator: "+").first.map(String.init) ?? "") }) {
+            throw .fatal("this build serves data_parser/v0.0.43 only; -d \(options.dataParsers.joined(separator: ",")) leaves nothing to serve", exitCode: 1)
+        }
+        if !options.openapiPlugins.isEmpty,
+           !options.openapiPlugins.contains(where: { $0 == "slurmctld" || $0 == "openapi/slurmctld" }) {
+            throw .fatal("this build serves openapi/slurmctld only; -s \(options.openapiPlugins.joined(separator: ",")) leaves nothing to serve", exitCode: 1)
         }
         var pinned: ProtocolVersion?
         if let text = options.protocolVersion {

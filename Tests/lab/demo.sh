@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The main job, end to end on a fresh Debian 12 machine (as root): installs and starts the lab of
+# real Slurm controllers, builds slurmrestd-swift, serves it under a real xinetd on 127.0.0.1:6820
+# as the shipped xinetd.d file does, sends GET /slurm/v0.0.43/ping (and diag, licenses) with a
+# bearer token for alice through it, prints the responses, and stops xinetd again.
+# Usage: bash Tests/lab/demo.sh [lab22|lab24|lab26]   (default lab26)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+cluster=${1:-lab26}
+
+bash Tests/lab/lab.sh install
+bash Tests/lab/lab.sh start
+swift build -c release >&2
+# shellcheck disable=SC1091
+. /var/lib/slurmrestd-swift-lab/lab.env
+conf_var="${cluster^^}_CONF"
+conf=${!conf_var}
+
+work=$(mktemp -d)
+trap 'kill "$(cat "$work/pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
+install -m 755 .build/release/slurmrestd-swift "$work/slurmrestd-swift"
+chmod 755 "$work"
+# The shipped service file, pointed at this build, the lab's slurm.conf, and the lab user.
+sed -e "s|/usr/local/bin/slurmrestd-swift|$work/slurmrestd-swift|" \
+    -e "s|user            = slurmrestd|user            = alice|" \
+    -e "s|server_args     = -a rest_auth/jwt|server_args     = -a rest_auth/jwt -f $conf|" \
+    xinetd.d/slurmrestd-swift >"$work/service"
+printf 'defaults\n{\n}\n' | cat - "$work/service" >"$work/xinetd.conf"
+xinetd -f "$work/xinetd.conf" -pidfile "$work/pid"
+for _ in $(seq 50); do [ -s "$work/pid" ] && break; sleep 0.1; done
+sleep 0.3
+
+token=$(bash Tests/lab/lab.sh token alice 600)
+for path in ping diag licenses; do
+    echo "### GET /slurm/v0.0.43/$path through xinetd -> slurmrestd-swift -> $cluster" >&2
+    curl -sS -i -H "Authorization: Bearer $token" "http://127.0.0.1:6820/slurm/v0.0.43/$path"
+    echo
+done
