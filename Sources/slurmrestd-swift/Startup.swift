@@ -55,7 +55,7 @@ struct Startup {
         try refusePrivilegedUser(options, conf)
 
         let plugins: [RESTAuthPlugin] = options.authTypes.isEmpty
-            ? [.local, .jwt] : options.authTypes.compactMap(RESTAuthPlugin.init(rawValue:))
+            ? [.jwt, .local] : options.authTypes.compactMap(RESTAuthPlugin.init(rawValue:))
         return Startup(options: options, conf: conf, authPlugins: plugins, pinnedVersion: pinned,
                        peer: Peer.ofStandardInput())
     }

@@ -73,37 +73,31 @@ public struct Unpacker {
         return n
     }
 
-    public mutating func u16Array() throws(WireError) -> [UInt16] {
-        let n = try count(2, "u16 array")
-        var out: [UInt16] = []
+    /// A counted array: u32 count, then the elements (at least `elementSize` bytes each).
+    mutating func array<T>(_ elementSize: Int, _ what: String,
+                           _ element: (inout Unpacker) throws(WireError) -> T) throws(WireError) -> [T] {
+        let n = try count(elementSize, what)
+        var out: [T] = []
         out.reserveCapacity(n)
-        for _ in 0..<n { out.append(try u16()) }
+        for _ in 0..<n { out.append(try element(&self)) }
         return out
+    }
+
+    public mutating func u16Array() throws(WireError) -> [UInt16] {
+        try array(2, "u16 array") { (u: inout Unpacker) throws(WireError) in try u.u16() }
     }
 
     public mutating func u32Array() throws(WireError) -> [UInt32] {
-        let n = try count(4, "u32 array")
-        var out: [UInt32] = []
-        out.reserveCapacity(n)
-        for _ in 0..<n { out.append(try u32()) }
-        return out
+        try array(4, "u32 array") { (u: inout Unpacker) throws(WireError) in try u.u32() }
     }
 
     public mutating func u64Array() throws(WireError) -> [UInt64] {
-        let n = try count(8, "u64 array")
-        var out: [UInt64] = []
-        out.reserveCapacity(n)
-        for _ in 0..<n { out.append(try u64()) }
-        return out
+        try array(8, "u64 array") { (u: inout Unpacker) throws(WireError) in try u.u64() }
     }
 
     /// `packstr_array`; NULL entries become empty strings.
     public mutating func stringArray() throws(WireError) -> [String] {
-        let n = try count(4, "string array")
-        var out: [String] = []
-        out.reserveCapacity(n)
-        for _ in 0..<n { out.append(try string() ?? "") }
-        return out
+        try array(4, "string array") { (u: inout Unpacker) throws(WireError) in try u.string() ?? "" }
     }
 }
 
