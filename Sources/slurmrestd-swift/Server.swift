@@ -18,7 +18,10 @@ struct Server {
     func run() -> Int32 {
         var conversation = HTTPConversation()
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        let timeoutMilliseconds = Int32(startup.options.readTimeoutSeconds * 1000)
+        // Each request, and each wait for the next one, must complete within the read timeout: a
+        // client trickling bytes cannot hold the process longer than a silent one.
+        let timeout = startup.options.readTimeoutSeconds * 1000
+        var deadline = Clock.milliseconds() + timeout
         while true {
             switch conversation.next() {
             case .dispatch(let box):
@@ -32,6 +35,7 @@ struct Server {
                 let closing = !request.keepAlive
                 guard FileSystem.write(1, response.serialize(for: request, close: closing)) else { return 0 }
                 conversation.responded(closing: closing)
+                deadline = Clock.milliseconds() + timeout
             case .sendContinue:
                 guard FileSystem.write(1, HTTPResponse.continueInterim) else { return 0 }
             case .reject(let error, let version):
@@ -44,8 +48,10 @@ struct Server {
             case .close:
                 return 0
             case .needInput:
+                let remaining = deadline - Clock.milliseconds()
+                if remaining <= 0 { conversation.readTimedOut(); continue }
                 var p = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-                let ready = poll(&p, 1, timeoutMilliseconds)
+                let ready = poll(&p, 1, Int32(remaining))
                 if ready == 0 { conversation.readTimedOut(); continue }
                 if ready < 0 { if errno == EINTR { continue }; conversation.endOfInput(); continue }
                 let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }

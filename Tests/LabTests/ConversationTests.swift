@@ -30,6 +30,7 @@ final class ConversationTests: XCTestCase {
         let c = try converse(httpRequest("GET", "/slurm/v0.0.43/pings", headers: h, close: false)
                              + httpRequest("DELETE", "/slurm/v0.0.43/ping", headers: h))
         XCTAssertEqual(c.responses.map(\.status), [404, 405])
+        guard c.responses.count == 2 else { return }
         for r in c.responses {
             let errors = (r.json as? [String: Any])?["errors"] as? [[String: Any]]
             XCTAssertEqual(errors?.count, 1, r.text)
@@ -89,5 +90,29 @@ final class ConversationTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 10)
         XCTAssertEqual(parseResponses(data).responses.map(\.status), [408])
         try input.fileHandleForWriting.close()
+    }
+}
+
+extension ConversationTests {
+    /// A client that keeps sending a byte now and then still has the timeout for the whole request.
+    func testTricklingClientIsDropped() throws {
+        let lab = try Lab.require()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        p.arguments = ["--reuid=alice", "--regid=alice", "--clear-groups", lab.executable.path, "-f", lab.conf(.lab26),
+                       "--read-timeout", "2"]
+        let input = Pipe(), output = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        try p.run()
+        signal(SIGPIPE, SIG_IGN)
+        let started = Date()
+        for byte in "GET /slurm/v0.0.43/ping HTTP/1.1\r\n".utf8 {
+            guard p.isRunning, (try? input.fileHandleForWriting.write(contentsOf: Data([byte]))) != nil else { break }
+            usleep(200_000)
+        }
+        p.waitUntilExit()
+        XCTAssertLessThan(Date().timeIntervalSince(started), 4)
+        XCTAssertEqual(parseResponses(output.fileHandleForReading.readDataToEndOfFile()).responses.map(\.status), [408])
     }
 }

@@ -131,6 +131,7 @@ write_conf() {
     local c=$1 dir; dir=$(inner_dir "$c")
     local host; host=$(host_dir "$c")
     mkdir -p "$host/state" "$host/spool"
+    chmod 755 "$host"
     install -m 600 "$LAB_ROOT/jwt.key" "$host/jwt.key"
     cat >"$host/slurm.conf" <<EOF
 # Lab cluster $c, written by Tests/lab/lab.sh
@@ -182,8 +183,10 @@ start_cluster() {
 
 cmd_start() {
     [ -d "$LAB_ROOT/sid" ] && [ -d "$LAB_ROOT/trixie" ] || die "run '$0 install' first"
+    # Readable by everyone down to each slurm.conf: gateways and clients run as ordinary users.
     mkdir -p "$LAB_ROOT/run"
-    [ -s "$LAB_ROOT/jwt.key" ] || { umask 077; dd if=/dev/urandom of="$LAB_ROOT/jwt.key" bs=32 count=1 status=none; }
+    chmod 755 "$LAB_ROOT" "$LAB_ROOT/run"
+    [ -s "$LAB_ROOT/jwt.key" ] || ( umask 077; dd if=/dev/urandom of="$LAB_ROOT/jwt.key" bs=32 count=1 status=none )
     start_munge ""
     local f
     for f in "$LAB_ROOT/trixie" "$LAB_ROOT/sid"; do mount_folder "$f"; start_munge "$f"; done
