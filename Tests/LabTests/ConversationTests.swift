@@ -116,3 +116,20 @@ extension ConversationTests {
         XCTAssertEqual(parseResponses(output.fileHandleForReading.readDataToEndOfFile()).responses.map(\.status), [408])
     }
 }
+
+extension ConversationTests {
+    /// The original's variables: compact JSON, and our own pin of the protocol version.
+    func testEnvironmentVariables() throws {
+        let lab = try Lab.require()
+        let request = httpRequest("GET", "/slurm/v0.0.43/licenses", headers: try bearer())
+        let compact = parseResponses(try lab.ours(.lab26, request, environment: ["SLURMRESTD_JSON": "compact"]).stdout)
+        XCTAssertEqual(compact.responses.first?.status, 200)
+        XCTAssertFalse(compact.responses.first?.text.contains("\n") ?? true, "compact JSON is one line")
+        let pinned = parseResponses(try lab.ours(.lab24, request, environment: ["SLURMRESTD_PROTOCOL_VERSION": "24.11"]).stdout)
+        XCTAssertEqual(pinned.responses.first?.status, 200)
+        let bad = try lab.ours(.lab24, request, environment: ["SLURMRESTD_PROTOCOL_VERSION": "21.08"])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stdout.isEmpty)
+        XCTAssertTrue(bad.stderr.contains("21.08"), bad.stderr)
+    }
+}

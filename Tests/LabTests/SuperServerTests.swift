@@ -51,18 +51,23 @@ final class SuperServerTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o777])
         addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        let socket = dir.appendingPathComponent("rest.sock").path
-        try background(lab, ["/usr/bin/systemd-socket-activate", "--inetd", "-a", "-l", socket,
-                            "/usr/bin/setpriv", "--reuid=alice", "--regid=alice", "--clear-groups",
-                            lab.executable.path, "-a", "rest_auth/local", "-f", lab.conf(.lab26)])
-        for _ in 0..<50 where !FileManager.default.fileExists(atPath: socket) { usleep(100_000) }
-        _ = try lab.run(["/bin/chmod", "666", socket], input: Data())
-        // alice talks to a gateway running as alice: her munge credential is used.
-        let own = parseResponses(try exchange(lab, socket, httpRequest("GET", "/slurm/v0.0.43/diag"), user: "alice"))
-        XCTAssertEqual(own.responses.first?.status, 200, own.responses.first?.text ?? "")
-        // bob is someone else: refused.
-        let other = parseResponses(try exchange(lab, socket, httpRequest("GET", "/slurm/v0.0.43/diag"), user: "bob"))
-        XCTAssertEqual(other.responses.first?.status, 401)
+        // Every release checks our munge credential and its KangarooTwelve hash of the body.
+        for cluster in Lab.Cluster.allCases {
+            let socket = dir.appendingPathComponent("\(cluster.rawValue).sock").path
+            try background(lab, ["/usr/bin/systemd-socket-activate", "--inetd", "-a", "-l", socket,
+                                "/usr/bin/setpriv", "--reuid=alice", "--regid=alice", "--clear-groups",
+                                lab.executable.path, "-a", "rest_auth/local", "-f", lab.conf(cluster)])
+            for _ in 0..<50 where !FileManager.default.fileExists(atPath: socket) { usleep(100_000) }
+            _ = try lab.run(["/bin/chmod", "666", socket], input: Data())
+            // alice talks to a gateway running as alice: her munge credential is used.
+            let own = parseResponses(try exchange(lab, socket, httpRequest("GET", "/slurm/v0.0.43/diag"), user: "alice"))
+            XCTAssertEqual(own.responses.first?.status, 200, "\(cluster): " + (own.responses.first?.text ?? ""))
+            let user = ((own.responses.first?.json as? [String: Any])?["meta"] as? [String: Any]).flatMap { $0["client"] as? [String: Any] }?["user"]
+            XCTAssertEqual(user as? String, "alice", "\(cluster)")
+            // bob is someone else: refused.
+            let other = parseResponses(try exchange(lab, socket, httpRequest("GET", "/slurm/v0.0.43/diag"), user: "bob"))
+            XCTAssertEqual(other.responses.first?.status, 401, "\(cluster)")
+        }
     }
 
     func testXinetd() throws {
