@@ -37,7 +37,10 @@ public struct Operation {
     public let operationID: String
     public let summary: String
     public let responseDescription: String
-    public let responseSchemaName: String
+    /// The schema of both the 200 and the default response, as in the original's spec.
+    public let response: SchemaComponent
+    /// Served but not listed in the document (the document's own paths, as in the original).
+    public var hiddenFromSpec = false
     public let handle: (inout RequestContext) -> EndpointResult
 
     /// Path segments without the empty ones, the form paths are matched in.

@@ -7,14 +7,18 @@ public enum RouteTable {
     public static let operations: [Operation] = [
         Operation(method: .GET, path: "/slurm/v0.0.43/ping/", operationID: "slurm_v0043_get_ping",
                   summary: "ping test", responseDescription: "results of ping test",
-                  responseSchemaName: PingEndpoint.response.name, handle: PingEndpoint.handle),
+                  response: PingEndpoint.response.component, handle: PingEndpoint.handle),
         Operation(method: .GET, path: "/slurm/v0.0.43/diag/", operationID: "slurm_v0043_get_diag",
                   summary: "get diagnostics", responseDescription: "diagnostic results",
-                  responseSchemaName: DiagEndpoint.response.name, handle: DiagEndpoint.handle),
+                  response: DiagEndpoint.response.component, handle: DiagEndpoint.handle),
         Operation(method: .GET, path: "/slurm/v0.0.43/licenses/", operationID: "slurm_v0043_get_licenses",
                   summary: "get all Slurm tracked license info", responseDescription: "results of get all licenses",
-                  responseSchemaName: LicensesEndpoint.response.name, handle: LicensesEndpoint.handle),
-    ]
+                  response: LicensesEndpoint.response.component, handle: LicensesEndpoint.handle),
+    ] + OpenAPIDocument.paths.map { path in
+        Operation(method: .GET, path: path, operationID: "openapi_get_document", summary: "OpenAPI document",
+                  responseDescription: "the OpenAPI document", response: OpenAPIDocument.component,
+                  hiddenFromSpec: true, handle: OpenAPIDocument.handle)
+    }
 
     public enum Match {
         case operation(Operation)

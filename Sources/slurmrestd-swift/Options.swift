@@ -16,6 +16,7 @@ struct Options {
     var listen: [String] = []
     var showVersion = false
     var showHelp = false
+    var generateSpec = false
 
     struct Entry {
         let short: Character?
@@ -56,6 +57,8 @@ struct Options {
               help: "log each request to stderr (method, path, status, milliseconds)") { o, _ in o.verbosity += 1 },
         Entry(short: "V", long: nil, environment: nil, valueName: nil,
               help: "print the version and exit") { o, _ in o.showVersion = true },
+        Entry(short: nil, long: "generate-openapi-spec", environment: nil, valueName: nil,
+              help: "print the OpenAPI document of what is served and exit") { o, _ in o.generateSpec = true },
         Entry(short: nil, long: "max-connections", environment: "SLURMRESTD_MAX_CONNECTIONS", valueName: "count",
               help: "accepted for compatibility; the super-server limits connections") { _, v throws(OptionsError) in
             guard let n = Int(v), n >= 1 else { throw OptionsError("--max-connections needs a number of at least 1") }

@@ -26,6 +26,12 @@ struct Startup {
         if options.showVersion {
             throw .finished(stdout: "slurmrestd-swift \(version) (REST API v0.0.43 of slurmrestd \(Meta.apiRelease.major).\(Meta.apiRelease.minor).\(Meta.apiRelease.micro); Slurm 22.05 to 26.05 controllers)\n")
         }
+        if options.generateSpec {
+            // Like the original: before slurm.conf and the user check, so anyone may print it.
+            var w = JSONWriter(pretty: !options.compactJSON)
+            OpenAPIDocument.write(into: &w)
+            throw .finished(stdout: String(decoding: w.takeBytes(), as: UTF8.self) + "\n")
+        }
         if !options.listen.isEmpty {
             throw .fatal("this program does not listen on sockets (\(options.listen.joined(separator: ", "))): " +
                          "run it from inetd, xinetd or a systemd socket unit with Accept=yes", exitCode: 1)

@@ -133,3 +133,19 @@ extension ConversationTests {
         XCTAssertTrue(bad.stderr.contains("21.08"), bad.stderr)
     }
 }
+
+extension ConversationTests {
+    /// The document is served where the original serves it, after authentication as everything else.
+    func testOpenAPIDocumentIsServed() throws {
+        let lab = try Lab.require()
+        let c = try converse(httpRequest("GET", "/openapi/v3", headers: try bearer(), close: false)
+                             + httpRequest("GET", "/openapi.json"))
+        XCTAssertEqual(c.responses.map(\.status), [200, 401])
+        let doc = c.responses.first?.json as? [String: Any]
+        XCTAssertEqual(doc?["openapi"] as? String, "3.0.3")
+        XCTAssertNotNil((doc?["paths"] as? [String: Any])?["/slurm/v0.0.43/ping/"])
+        let printed = try lab.run([lab.executable.path, "--generate-openapi-spec"], input: Data())
+        XCTAssertEqual(printed.status, 0, "printing the document needs no slurm.conf and no user check")
+        XCTAssertEqual(try JSONSerialization.jsonObject(with: printed.stdout) as? NSDictionary, doc.map { $0 as NSDictionary })
+    }
+}

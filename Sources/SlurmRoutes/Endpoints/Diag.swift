@@ -92,7 +92,7 @@ enum DiagEndpoint {
     static let pendingByHostSchema = ObjectSchema<Diagnostics.PendingRPCHosts>("v0.0.43_stats_msg_rpc_dump", [
         .int32("type_id", "Message type as integer", required: true) { $0.typeID },
         .string("message_type", "Message type as string", required: true) { $0.messageType },
-        .stringArray("count", "Number of RPCs received", required: true) { $0.hosts },
+        .stringArray("count", "Number of RPCs received", required: true, schema: .hostlistString) { $0.hosts },
     ])
 
     /// Exit reasons of the main scheduler, in the order the controller counts them.

@@ -26,7 +26,12 @@ public struct Meta: Sendable {
     public static let apiRelease = (major: "26", minor: "05", micro: "5")
 
     static let schema = ObjectSchema<Meta>("v0.0.43_openapi_meta", [
-        Property("plugin", .reference("v0.0.43_openapi_meta_plugin"), "") { m, w in
+        Property("plugin", .inlineObject([
+            ("type", .string, "Slurm plugin type (if applicable)"),
+            ("name", .string, "Slurm plugin name (if applicable)"),
+            ("data_parser", .string, "Slurm data_parser plugin"),
+            ("accounting_storage", .string, "Slurm accounting plugin"),
+        ]), "") { m, w in
             w.beginObject()
             w.key("type"); w.value(m.pluginType)
             w.key("name"); w.value(m.pluginName)
@@ -34,7 +39,11 @@ public struct Meta: Sendable {
             w.key("accounting_storage"); w.value(m.accountingStorage)
             w.endObject()
         },
-        Property("client", .reference("v0.0.43_openapi_meta_client"), "") { m, w in
+        Property("client", .inlineObject([
+            ("source", .string, "Client source description"),
+            ("user", .string, "Client user (if known)"),
+            ("group", .string, "Client group (if known)"),
+        ]), "") { m, w in
             w.beginObject()
             w.key("source"); w.value(m.clientSource)
             w.key("user"); w.value(m.clientUser)
@@ -42,7 +51,15 @@ public struct Meta: Sendable {
             w.endObject()
         },
         .stringArray("command", "CLI command (if applicable)") { $0.command },
-        Property("slurm", .reference("v0.0.43_openapi_meta_slurm"), "") { m, w in
+        Property("slurm", .inlineObject([
+            ("version", .inlineObject([
+                ("major", .string, "Slurm release major version"),
+                ("micro", .string, "Slurm release micro version"),
+                ("minor", .string, "Slurm release minor version"),
+            ]), ""),
+            ("release", .string, "Slurm release string"),
+            ("cluster", .string, "Slurm cluster name"),
+        ]), "") { m, w in
             w.beginObject()
             w.key("version")
             w.beginObject()
@@ -112,13 +129,26 @@ public struct Envelope: Sendable {
 
 /// A response object: the operation's payload properties, then `meta`, `errors`, `warnings`,
 /// in the original's key order.
-public struct ResponseSchema<Payload>: Sendable {
+public struct ResponseSchema<Payload> {
     public let name: String
     public let payload: [Property<Payload>]
 
     public init(_ name: String, _ payload: [Property<Payload>]) {
         self.name = name
         self.payload = payload
+    }
+
+    /// The spec form: the payload's properties, then the envelope's; the payload's are the required ones.
+    public var component: SchemaComponent {
+        let specs = payload.map(\.spec) + [
+            PropertySpec(name: "meta", type: .component(Meta.schema.component), description: "Slurm meta values",
+                         required: false, deprecated: false),
+            PropertySpec(name: "errors", type: .component(APIError.arraySchema.component), description: "Query errors",
+                         required: false, deprecated: false),
+            PropertySpec(name: "warnings", type: .component(APIWarning.arraySchema.component),
+                         description: "Query warnings", required: false, deprecated: false),
+        ]
+        return SchemaComponent(name: name) { w, seen in writeObjectSpec(specs, into: &w, components: &seen) }
     }
 
     /// Renders the payload when there is one; an error answer carries only the envelope.

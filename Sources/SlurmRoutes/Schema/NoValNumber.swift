@@ -3,8 +3,12 @@ import SlurmParsing
 /// Slurm's "number with flags": a raw value where NO_VAL means unset and INFINITE means unlimited,
 /// rendered as `{"set": Bool, "infinite": Bool, "number": N}`.
 public struct NoValNumber: Sendable, Equatable {
-    public static let schemaName64 = "v0.0.43_uint64_no_val_struct"
-    public static let schemaName32 = "v0.0.43_uint32_no_val_struct"
+    static let schema64 = ObjectSchema<NoValNumber>("v0.0.43_uint64_no_val_struct", [
+        .bool("set", "True if number has been set; False if number is unset") { $0.set },
+        .bool("infinite", "True if number has been set to infinite; \"set\" and \"number\" will be ignored") { $0.infinite },
+        .int64("number", "If \"set\" is True the number will be set with value; otherwise ignore number contents") { $0.number },
+    ])
+    public static let component64 = schema64.component
 
     public var set: Bool
     public var infinite: Bool
@@ -23,13 +27,7 @@ public struct NoValNumber: Sendable, Equatable {
         else { self.init(set: true, infinite: false, number: Int64(bitPattern: raw)) }
     }
 
-    public func render(into w: inout JSONWriter) {
-        w.beginObject()
-        w.key("set"); w.value(set)
-        w.key("infinite"); w.value(infinite)
-        w.key("number"); w.value(number)
-        w.endObject()
-    }
+    public func render(into w: inout JSONWriter) { Self.schema64.render(self, into: &w) }
 }
 
 /// Slurm's sentinel values (slurm/slurm.h).

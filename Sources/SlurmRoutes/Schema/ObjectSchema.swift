@@ -1,13 +1,18 @@
 import SlurmParsing
 
 /// A named object schema (`#/components/schemas/NAME`): its properties in the order they are rendered.
-public struct ObjectSchema<Model>: Sendable {
+public struct ObjectSchema<Model> {
     public let name: String
     public let properties: [Property<Model>]
 
     public init(_ name: String, _ properties: [Property<Model>]) {
         self.name = name
         self.properties = properties
+    }
+
+    public var component: SchemaComponent {
+        let specs = properties.map(\.spec)
+        return SchemaComponent(name: name) { w, seen in writeObjectSpec(specs, into: &w, components: &seen) }
     }
 
     public func render(_ model: Model, into w: inout JSONWriter) {
@@ -21,7 +26,7 @@ public struct ObjectSchema<Model>: Sendable {
 }
 
 /// A named array schema whose items are objects of one schema.
-public struct ArraySchema<Item>: Sendable {
+public struct ArraySchema<Item> {
     public let name: String
     public let items: ObjectSchema<Item>
 
@@ -30,9 +35,45 @@ public struct ArraySchema<Item>: Sendable {
         self.items = items
     }
 
+    public var component: SchemaComponent { .array(name, of: items.component) }
+
     public func render(_ list: [Item], into w: inout JSONWriter) {
         w.beginArray()
         for item in list { items.render(item, into: &w) }
         w.endArray()
     }
+}
+
+/// What the spec says of one property, whatever the model it renders from.
+struct PropertySpec {
+    let name: String
+    let type: SchemaType
+    let description: String
+    let required: Bool
+    let deprecated: Bool
+}
+
+extension Property {
+    var spec: PropertySpec {
+        PropertySpec(name: name, type: type, description: description, required: required, deprecated: deprecated)
+    }
+}
+
+/// `{"type": "object", "properties": ..., "required": [...]}`, as the spec writes objects.
+func writeObjectSpec(_ properties: [PropertySpec], into w: inout JSONWriter,
+                     components: inout [String: SchemaComponent]) {
+    w.beginObject()
+    w.key("type"); w.value("object")
+    w.key("properties")
+    w.beginObject()
+    for p in properties {
+        w.key(p.name)
+        p.type.writeSpec(into: &w, components: &components, description: p.description, deprecated: p.deprecated)
+    }
+    w.endObject()
+    w.key("required")
+    w.beginArray()
+    for p in properties where p.required { w.value(p.name) }
+    w.endArray()
+    w.endObject()
 }

@@ -2,16 +2,16 @@ import SlurmParsing
 
 /// One property of a response object: its name and spec facts, and how to render it from a model value.
 /// Declared once; the renderer and the OpenAPI document both read it.
-public struct Property<Model>: Sendable {
+public struct Property<Model> {
     public let name: String
     public let type: SchemaType
     public let description: String
     public let required: Bool
     public let deprecated: Bool
-    let render: @Sendable (Model, inout JSONWriter) -> Void
+    let render: (Model, inout JSONWriter) -> Void
 
     public init(_ name: String, _ type: SchemaType, _ description: String, required: Bool = false,
-                deprecated: Bool = false, render: @escaping @Sendable (Model, inout JSONWriter) -> Void) {
+                deprecated: Bool = false, render: @escaping (Model, inout JSONWriter) -> Void) {
         self.name = name
         self.type = type
         self.description = description
@@ -23,20 +23,20 @@ public struct Property<Model>: Sendable {
 
 extension Property {
     public static func string(_ name: String, _ description: String, required: Bool = false, deprecated: Bool = false,
-                              _ get: @escaping @Sendable (Model) -> String?) -> Property {
+                              _ get: @escaping (Model) -> String?) -> Property {
         Property(name, .string, description, required: required, deprecated: deprecated) { m, w in
             if let s = get(m) { w.value(s) } else { w.value("") }
         }
     }
 
     public static func bool(_ name: String, _ description: String, required: Bool = false, deprecated: Bool = false,
-                            _ get: @escaping @Sendable (Model) -> Bool) -> Property {
+                            _ get: @escaping (Model) -> Bool) -> Property {
         Property(name, .boolean, description, required: required, deprecated: deprecated) { m, w in w.value(get(m)) }
     }
 
     public static func int32<I: BinaryInteger>(_ name: String, _ description: String, required: Bool = false,
                                                deprecated: Bool = false,
-                                               _ get: @escaping @Sendable (Model) -> I) -> Property {
+                                               _ get: @escaping (Model) -> I) -> Property {
         Property(name, .int32, description, required: required, deprecated: deprecated) { m, w in
             w.value(Int64(truncatingIfNeeded: get(m)))
         }
@@ -44,7 +44,7 @@ extension Property {
 
     public static func int64<I: BinaryInteger>(_ name: String, _ description: String, required: Bool = false,
                                                deprecated: Bool = false,
-                                               _ get: @escaping @Sendable (Model) -> I) -> Property {
+                                               _ get: @escaping (Model) -> I) -> Property {
         Property(name, .int64, description, required: required, deprecated: deprecated) { m, w in
             w.value(Int64(truncatingIfNeeded: get(m)))
         }
@@ -53,31 +53,33 @@ extension Property {
     /// A number Slurm may leave unset (NO_VAL64) or mark unlimited (INFINITE64), rendered as the
     /// `{"set", "infinite", "number"}` object of `v0.0.43_uint64_no_val_struct`.
     public static func uint64NoVal(_ name: String, _ description: String, required: Bool = false,
-                                   _ get: @escaping @Sendable (Model) -> UInt64) -> Property {
-        Property(name, .reference(NoValNumber.schemaName64), description, required: required) { m, w in
+                                   _ get: @escaping (Model) -> UInt64) -> Property {
+        Property(name, .component(NoValNumber.component64), description, required: required) { m, w in
             NoValNumber(uint64: get(m)).render(into: &w)
         }
     }
 
     public static func object<Inner>(_ name: String, _ description: String, _ schema: ObjectSchema<Inner>,
                                      required: Bool = false,
-                                     _ get: @escaping @Sendable (Model) -> Inner) -> Property {
-        Property(name, .reference(schema.name), description, required: required) { m, w in
+                                     _ get: @escaping (Model) -> Inner) -> Property {
+        Property(name, .component(schema.component), description, required: required) { m, w in
             schema.render(get(m), into: &w)
         }
     }
 
     public static func array<Inner>(_ name: String, _ description: String, _ schema: ArraySchema<Inner>,
                                     required: Bool = false,
-                                    _ get: @escaping @Sendable (Model) -> [Inner]) -> Property {
-        Property(name, .reference(schema.name), description, required: required) { m, w in
+                                    _ get: @escaping (Model) -> [Inner]) -> Property {
+        Property(name, .component(schema.component), description, required: required) { m, w in
             schema.render(get(m), into: &w)
         }
     }
 
+    /// An array of strings; `schema` names it (`v0.0.43_string_array` unless the spec names it otherwise).
     public static func stringArray(_ name: String, _ description: String, required: Bool = false,
-                                   _ get: @escaping @Sendable (Model) -> [String]) -> Property {
-        Property(name, .reference("v0.0.43_string_array"), description, required: required) { m, w in
+                                   schema: SchemaComponent = .stringArray,
+                                   _ get: @escaping (Model) -> [String]) -> Property {
+        Property(name, .component(schema), description, required: required) { m, w in
             w.beginArray()
             for s in get(m) { w.value(s) }
             w.endArray()

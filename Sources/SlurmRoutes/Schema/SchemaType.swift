@@ -1,11 +1,77 @@
+import SlurmParsing
+
 /// The OpenAPI type of one property, as the v0.0.43 spec spells it.
-public indirect enum SchemaType: Sendable {
+public indirect enum SchemaType {
     case string
     case boolean
     case int32
     case int64
-    case stringArray
-    /// A named component (`#/components/schemas/NAME`).
-    case reference(String)
-    case array(of: SchemaType)
+    /// A named schema (`#/components/schemas/NAME`), written once under `components`.
+    case component(SchemaComponent)
+    /// An object written in place (the spec's `meta.plugin`, `meta.client`, `meta.slurm`).
+    case inlineObject([(name: String, type: SchemaType, description: String)])
+}
+
+/// A named schema of the document: its name and how to write its definition. Definitions name the
+/// components they refer to, so the document can collect every schema reachable from its paths.
+public struct SchemaComponent {
+    public let name: String
+    let define: (inout JSONWriter, inout [String: SchemaComponent]) -> Void
+
+    public init(name: String, define: @escaping (inout JSONWriter, inout [String: SchemaComponent]) -> Void) {
+        self.name = name
+        self.define = define
+    }
+
+    /// `{"type": "array", "items": ...}` of another component.
+    static func array(_ name: String, of item: SchemaComponent) -> SchemaComponent {
+        SchemaComponent(name: name) { w, seen in
+            w.beginObject()
+            w.key("type"); w.value("array")
+            w.key("items"); SchemaType.component(item).writeSpec(into: &w, components: &seen)
+            w.endObject()
+        }
+    }
+
+    /// An array of strings under its own name (the spec has `string_array` and `hostlist_string`).
+    static func strings(_ name: String) -> SchemaComponent {
+        SchemaComponent(name: name) { w, _ in
+            w.beginObject()
+            w.key("type"); w.value("array")
+            w.key("items"); w.beginObject(); w.key("type"); w.value("string"); w.endObject()
+            w.endObject()
+        }
+    }
+
+    public static let stringArray = strings("v0.0.43_string_array")
+    public static let hostlistString = strings("v0.0.43_hostlist_string")
+}
+
+extension SchemaType {
+    /// The property's schema object; components are referenced and recorded in `components`.
+    func writeSpec(into w: inout JSONWriter, components: inout [String: SchemaComponent],
+                   description: String? = nil, deprecated: Bool = false) {
+        w.beginObject()
+        switch self {
+        case .string: w.key("type"); w.value("string")
+        case .boolean: w.key("type"); w.value("boolean")
+        case .int32: w.key("type"); w.value("integer"); w.key("format"); w.value("int32")
+        case .int64: w.key("type"); w.value("integer"); w.key("format"); w.value("int64")
+        case .component(let c):
+            w.key("$ref"); w.value("#/components/schemas/" + c.name)
+            components[c.name] = c
+        case .inlineObject(let properties):
+            w.key("type"); w.value("object")
+            w.key("properties")
+            w.beginObject()
+            for p in properties {
+                w.key(p.name)
+                p.type.writeSpec(into: &w, components: &components, description: p.description)
+            }
+            w.endObject()
+        }
+        if let description, !description.isEmpty { w.key("description"); w.value(description) }
+        if deprecated { w.key("deprecated"); w.value(true) }
+        w.endObject()
+    }
 }
