@@ -7,12 +7,8 @@ import SlurmParsing
 /// first controller exchange and then kept for the rest of the process (one HTTP connection).
 public final class ProtocolVersionState: @unchecked Sendable {
     public private(set) var current: ProtocolVersion?
-    public let isPinned: Bool
 
-    public init(pinned: ProtocolVersion?) {
-        current = pinned
-        isPinned = pinned != nil
-    }
+    public init(pinned: ProtocolVersion?) { current = pinned }
 
     func learn(_ v: ProtocolVersion) { current = v }
 }
@@ -42,7 +38,7 @@ public struct ControllerClient {
 
     /// REQUEST_PING to one controller only (0 = primary), as `scontrol ping` does for each.
     public func ping(controller index: Int) -> PingOutcome {
-        let start = Clock.microseconds()
+        let start = MonotonicClock.microseconds()
         let result: Result<Void, ControllerError>
         do {
             let reply = try call(.requestPing, body: { _ in [] }, only: index)
@@ -50,7 +46,7 @@ public struct ControllerClient {
         } catch {
             result = .failure(error)
         }
-        return PingOutcome(result: result, microseconds: Clock.microseconds() - start)
+        return PingOutcome(result: result, microseconds: MonotonicClock.microseconds() - start)
     }
 
     /// REQUEST_STATS_INFO (what `sdiag` shows).
@@ -171,10 +167,13 @@ public struct ControllerTimeouts: Sendable {
     }
 }
 
-enum Clock {
-    static func microseconds() -> UInt64 {
+/// Monotonic time, for latencies and deadlines.
+public enum MonotonicClock {
+    public static func microseconds() -> UInt64 {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return UInt64(ts.tv_sec) * 1_000_000 + UInt64(ts.tv_nsec) / 1000
     }
+
+    public static func milliseconds() -> Int { Int(microseconds() / 1000) }
 }

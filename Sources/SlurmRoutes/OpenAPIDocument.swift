@@ -16,7 +16,7 @@ public enum OpenAPIDocument {
     }
 
     public static func write(into w: inout JSONWriter) {
-        let release = "\(Meta.apiRelease.major).\(Meta.apiRelease.minor).\(Meta.apiRelease.micro)"
+        let release = Meta.release
         var components: [String: SchemaComponent] = [:]
         w.beginObject()
         w.key("openapi"); w.value("3.0.3")

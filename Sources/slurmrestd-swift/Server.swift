@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import SlurmParsing
+import SlurmController
 
 /// The thin I/O shell: reads stdin, feeds the conversation, performs its actions on stdout.
 /// Every decision is the conversation's or the gateway's; this only moves bytes and keeps time.
@@ -21,21 +22,21 @@ struct Server {
         // Each request, and each wait for the next one, must complete within the read timeout: a
         // client trickling bytes cannot hold the process longer than a silent one.
         let timeout = startup.options.readTimeoutSeconds * 1000
-        var deadline = Clock.milliseconds() + timeout
+        var deadline = MonotonicClock.milliseconds() + timeout
         while true {
             switch conversation.next() {
             case .dispatch(let box):
                 let request = box.request
-                let started = Clock.milliseconds()
+                let started = MonotonicClock.milliseconds()
                 let response = gateway.answer(request)
                 if startup.options.verbosity > 0 {
                     FileSystem.write(2, "slurmrestd-swift: \(startup.peer.source) \(request.method.rawValue) \(request.path) "
-                                     + "\(response.status.code) \(Clock.milliseconds() - started) ms\n")
+                                     + "\(response.status.code) \(MonotonicClock.milliseconds() - started) ms\n")
                 }
                 let closing = !request.keepAlive
                 guard FileSystem.write(1, response.serialize(for: request, close: closing)) else { return 0 }
                 conversation.responded(closing: closing)
-                deadline = Clock.milliseconds() + timeout
+                deadline = MonotonicClock.milliseconds() + timeout
             case .sendContinue:
                 guard FileSystem.write(1, HTTPResponse.continueInterim) else { return 0 }
             case .reject(let error, let version):
@@ -48,7 +49,7 @@ struct Server {
             case .close:
                 return 0
             case .needInput:
-                let remaining = deadline - Clock.milliseconds()
+                let remaining = deadline - MonotonicClock.milliseconds()
                 if remaining <= 0 { conversation.readTimedOut(); continue }
                 var p = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
                 let ready = poll(&p, 1, Int32(remaining))
@@ -68,10 +69,3 @@ struct Server {
     }
 }
 
-enum Clock {
-    static func milliseconds() -> Int {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return ts.tv_sec * 1000 + ts.tv_nsec / 1_000_000
-    }
-}

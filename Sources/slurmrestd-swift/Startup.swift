@@ -24,7 +24,7 @@ struct Startup {
         }
         if options.showHelp { throw .finished(stderr: Options.usage) }
         if options.showVersion {
-            throw .finished(stdout: "slurmrestd-swift \(version) (REST API v0.0.43 of slurmrestd \(Meta.apiRelease.major).\(Meta.apiRelease.minor).\(Meta.apiRelease.micro); Slurm 22.05 to 26.05 controllers)\n")
+            throw .finished(stdout: "slurmrestd-swift \(version) (REST API v0.0.43 of slurmrestd \(Meta.release); Slurm 22.05 to 26.05 controllers)\n")
         }
         if options.generateSpec {
             // Like the original: before slurm.conf and the user check, so anyone may print it.

@@ -72,48 +72,46 @@ final class ConversationTests: XCTestCase {
         XCTAssertEqual(c.responses.map(\.status), [400])
     }
 
-    func testStalledClientIsDropped() throws {
+    /// Our executable reading from a pipe that stays open, with a short read timeout.
+    func streaming(readTimeout: Int) throws -> (process: Process, input: FileHandle, output: FileHandle) {
         let lab = try Lab.require()
-        // A request that never finishes, on a pipe that stays open: the read timeout ends it with 408.
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
         p.arguments = ["--reuid=alice", "--regid=alice", "--clear-groups", lab.executable.path, "-f", lab.conf(.lab26),
-                       "--read-timeout", "1"]
+                       "--read-timeout", String(readTimeout)]
         let input = Pipe(), output = Pipe()
         p.standardInput = input
         p.standardOutput = output
         try p.run()
-        input.fileHandleForWriting.write(Data("GET /slurm/v0.0.43/ping HTTP/1.1\r\nHost: x\r\n".utf8))
+        return (p, input.fileHandleForWriting, output.fileHandleForReading)
+    }
+
+    func testStalledClientIsDropped() throws {
+        // A request that never finishes, on a pipe that stays open: the read timeout ends it with 408.
+        let (p, input, output) = try streaming(readTimeout: 1)
+        input.write(Data("GET /slurm/v0.0.43/ping HTTP/1.1\r\nHost: x\r\n".utf8))
         let started = Date()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let data = output.readDataToEndOfFile()
         p.waitUntilExit()
         XCTAssertLessThan(Date().timeIntervalSince(started), 10)
         XCTAssertEqual(parseResponses(data).responses.map(\.status), [408])
-        try input.fileHandleForWriting.close()
+        try input.close()
     }
 }
 
 extension ConversationTests {
     /// A client that keeps sending a byte now and then still has the timeout for the whole request.
     func testTricklingClientIsDropped() throws {
-        let lab = try Lab.require()
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        p.arguments = ["--reuid=alice", "--regid=alice", "--clear-groups", lab.executable.path, "-f", lab.conf(.lab26),
-                       "--read-timeout", "2"]
-        let input = Pipe(), output = Pipe()
-        p.standardInput = input
-        p.standardOutput = output
-        try p.run()
+        let (p, input, output) = try streaming(readTimeout: 2)
         signal(SIGPIPE, SIG_IGN)
         let started = Date()
         for byte in "GET /slurm/v0.0.43/ping HTTP/1.1\r\n".utf8 {
-            guard p.isRunning, (try? input.fileHandleForWriting.write(contentsOf: Data([byte]))) != nil else { break }
+            guard p.isRunning, (try? input.write(contentsOf: Data([byte]))) != nil else { break }
             usleep(200_000)
         }
         p.waitUntilExit()
         XCTAssertLessThan(Date().timeIntervalSince(started), 4)
-        XCTAssertEqual(parseResponses(output.fileHandleForReading.readDataToEndOfFile()).responses.map(\.status), [408])
+        XCTAssertEqual(parseResponses(output.readDataToEndOfFile()).responses.map(\.status), [408])
     }
 }
 

@@ -23,7 +23,7 @@ public enum ControllerTransport {
                                 timeouts: ControllerTimeouts) throws(ControllerError) -> [UInt8] {
         let fd = try connect(controller, timeoutMilliseconds: timeouts.connectMilliseconds)
         defer { close(fd) }
-        let deadline = Clock.microseconds() + UInt64(timeouts.replyMilliseconds) * 1000
+        let deadline = MonotonicClock.microseconds() + UInt64(timeouts.replyMilliseconds) * 1000
         try writeAll(fd, frame, deadline: deadline)
         let prefix = try readExactly(fd, 4, deadline: deadline, first: true)
         if prefix.elementsEqual("HTTP".utf8) { throw .notSlurmProtocol }
@@ -74,7 +74,7 @@ public enum ControllerTransport {
 
     static func wait(_ fd: Int32, for events: Int16, until deadline: UInt64) throws(ControllerError) {
         while true {
-            let now = Clock.microseconds()
+            let now = MonotonicClock.microseconds()
             guard now < deadline else { throw .readTimedOut }
             var p = pollfd(fd: fd, events: events, revents: 0)
             let rc = poll(&p, 1, Int32(min((deadline - now) / 1000 + 1, UInt64(Int32.max))))

@@ -22,8 +22,6 @@ public struct JSONWriter {
         return bytes
     }
 
-    public var depth: Int { hasMembers.count }
-
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
     public mutating func endObject() { close(UInt8(ascii: "}")) }
     public mutating func beginArray() { open(UInt8(ascii: "[")) }

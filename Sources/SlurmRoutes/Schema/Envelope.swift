@@ -25,52 +25,30 @@ public struct Meta: Sendable {
     /// `meta.slurm.version` names it, as the original names its own build.
     public static let apiRelease = (major: "26", minor: "05", micro: "5")
 
+    public static let release = "\(apiRelease.major).\(apiRelease.minor).\(apiRelease.micro)"
+
     static let schema = ObjectSchema<Meta>("v0.0.43_openapi_meta", [
-        Property("plugin", .inlineObject([
-            ("type", .string, "Slurm plugin type (if applicable)"),
-            ("name", .string, "Slurm plugin name (if applicable)"),
-            ("data_parser", .string, "Slurm data_parser plugin"),
-            ("accounting_storage", .string, "Slurm accounting plugin"),
-        ]), "") { m, w in
-            w.beginObject()
-            w.key("type"); w.value(m.pluginType)
-            w.key("name"); w.value(m.pluginName)
-            w.key("data_parser"); w.value(m.dataParser)
-            w.key("accounting_storage"); w.value(m.accountingStorage)
-            w.endObject()
-        },
-        Property("client", .inlineObject([
-            ("source", .string, "Client source description"),
-            ("user", .string, "Client user (if known)"),
-            ("group", .string, "Client group (if known)"),
-        ]), "") { m, w in
-            w.beginObject()
-            w.key("source"); w.value(m.clientSource)
-            w.key("user"); w.value(m.clientUser)
-            w.key("group"); w.value(m.clientGroup)
-            w.endObject()
-        },
+        .inline("plugin", [
+            .string("type", "Slurm plugin type (if applicable)") { $0.pluginType },
+            .string("name", "Slurm plugin name (if applicable)") { $0.pluginName },
+            .string("data_parser", "Slurm data_parser plugin") { $0.dataParser },
+            .string("accounting_storage", "Slurm accounting plugin") { $0.accountingStorage },
+        ]) { $0 },
+        .inline("client", [
+            .string("source", "Client source description") { $0.clientSource },
+            .string("user", "Client user (if known)") { $0.clientUser },
+            .string("group", "Client group (if known)") { $0.clientGroup },
+        ]) { $0 },
         .stringArray("command", "CLI command (if applicable)") { $0.command },
-        Property("slurm", .inlineObject([
-            ("version", .inlineObject([
-                ("major", .string, "Slurm release major version"),
-                ("micro", .string, "Slurm release micro version"),
-                ("minor", .string, "Slurm release minor version"),
-            ]), ""),
-            ("release", .string, "Slurm release string"),
-            ("cluster", .string, "Slurm cluster name"),
-        ]), "") { m, w in
-            w.beginObject()
-            w.key("version")
-            w.beginObject()
-            w.key("major"); w.value(Meta.apiRelease.major)
-            w.key("micro"); w.value(Meta.apiRelease.micro)
-            w.key("minor"); w.value(Meta.apiRelease.minor)
-            w.endObject()
-            w.key("release"); w.value("\(Meta.apiRelease.major).\(Meta.apiRelease.minor).\(Meta.apiRelease.micro)")
-            w.key("cluster"); w.value(m.cluster)
-            w.endObject()
-        },
+        .inline("slurm", [
+            .inline("version", [
+                .string("major", "Slurm release major version") { _ in apiRelease.major },
+                .string("micro", "Slurm release micro version") { _ in apiRelease.micro },
+                .string("minor", "Slurm release minor version") { _ in apiRelease.minor },
+            ]) { $0 },
+            .string("release", "Slurm release string") { _ in release },
+            .string("cluster", "Slurm cluster name") { $0.cluster },
+        ]) { $0 },
     ])
 }
 

@@ -34,6 +34,4 @@ public struct NoValNumber: Sendable, Equatable {
 public enum SlurmNumber {
     public static let infinite64: UInt64 = 0xffff_ffff_ffff_ffff
     public static let noVal64: UInt64 = 0xffff_ffff_ffff_fffe
-    public static let infinite32: UInt32 = 0xffff_ffff
-    public static let noVal32: UInt32 = 0xffff_fffe
 }

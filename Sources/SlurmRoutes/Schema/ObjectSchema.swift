@@ -45,7 +45,7 @@ public struct ArraySchema<Item> {
 }
 
 /// What the spec says of one property, whatever the model it renders from.
-struct PropertySpec {
+public struct PropertySpec {
     let name: String
     let type: SchemaType
     let description: String

@@ -75,6 +75,20 @@ extension Property {
         }
     }
 
+    /// An object written in place rather than as a named component.
+    public static func inline<Inner>(_ name: String, _ properties: [Property<Inner>],
+                                     _ get: @escaping (Model) -> Inner) -> Property {
+        Property(name, .inlineObject(properties.map(\.spec)), "") { m, w in
+            let inner = get(m)
+            w.beginObject()
+            for p in properties {
+                w.key(p.name)
+                p.render(inner, &w)
+            }
+            w.endObject()
+        }
+    }
+
     /// An array of strings; `schema` names it (`v0.0.43_string_array` unless the spec names it otherwise).
     public static func stringArray(_ name: String, _ description: String, required: Bool = false,
                                    schema: SchemaComponent = .stringArray,

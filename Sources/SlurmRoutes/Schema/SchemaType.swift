@@ -9,7 +9,7 @@ public indirect enum SchemaType {
     /// A named schema (`#/components/schemas/NAME`), written once under `components`.
     case component(SchemaComponent)
     /// An object written in place (the spec's `meta.plugin`, `meta.client`, `meta.slurm`).
-    case inlineObject([(name: String, type: SchemaType, description: String)])
+    case inlineObject([PropertySpec])
 }
 
 /// A named schema of the document: its name and how to write its definition. Definitions name the
@@ -66,7 +66,7 @@ extension SchemaType {
             w.beginObject()
             for p in properties {
                 w.key(p.name)
-                p.type.writeSpec(into: &w, components: &components, description: p.description)
+                p.type.writeSpec(into: &w, components: &components, description: p.description, deprecated: p.deprecated)
             }
             w.endObject()
         }
