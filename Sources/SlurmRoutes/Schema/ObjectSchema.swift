@@ -64,13 +64,7 @@ func writeObjectSpec(_ properties: [PropertySpec], into w: inout JSONWriter,
                      components: inout [String: SchemaComponent]) {
     w.beginObject()
     w.key("type"); w.value("object")
-    w.key("properties")
-    w.beginObject()
-    for p in properties {
-        w.key(p.name)
-        p.type.writeSpec(into: &w, components: &components, description: p.description, deprecated: p.deprecated)
-    }
-    w.endObject()
+    writePropertiesSpec(properties, into: &w, components: &components)
     w.key("required")
     w.beginArray()
     for p in properties where p.required { w.value(p.name) }

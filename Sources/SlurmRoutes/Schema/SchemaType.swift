@@ -62,16 +62,22 @@ extension SchemaType {
             components[c.name] = c
         case .inlineObject(let properties):
             w.key("type"); w.value("object")
-            w.key("properties")
-            w.beginObject()
-            for p in properties {
-                w.key(p.name)
-                p.type.writeSpec(into: &w, components: &components, description: p.description, deprecated: p.deprecated)
-            }
-            w.endObject()
+            writePropertiesSpec(properties, into: &w, components: &components)
         }
         if let description, !description.isEmpty { w.key("description"); w.value(description) }
         if deprecated { w.key("deprecated"); w.value(true) }
         w.endObject()
     }
+}
+
+/// `"properties": {...}` of an object: each property's own schema, in declaration order.
+func writePropertiesSpec(_ properties: [PropertySpec], into w: inout JSONWriter,
+                         components: inout [String: SchemaComponent]) {
+    w.key("properties")
+    w.beginObject()
+    for p in properties {
+        w.key(p.name)
+        p.type.writeSpec(into: &w, components: &components, description: p.description, deprecated: p.deprecated)
+    }
+    w.endObject()
 }
