@@ -4,6 +4,7 @@
 # Needs root on Debian 12 (apt, debootstrap, daemons). Usage: bash Tests/run-all.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="/opt/swift/usr/bin:$PATH"
 
 bash Tests/lab/lab.sh install
 bash Tests/lab/lab.sh start

@@ -4,5 +4,6 @@
 # Usage: bash Tests/bench/bench.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+export PATH="/opt/swift/usr/bin:$PATH"
 swift build -c release >/dev/null
 exec python3 Tests/bench/bench.py .build/release/slurmrestd-swift "${1:-100}"

@@ -6,6 +6,7 @@
 # Usage: bash Tests/lab/demo.sh [lab22|lab24|lab26]   (default lab26)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+export PATH="/opt/swift/usr/bin:$PATH"
 cluster=${1:-lab26}
 
 bash Tests/lab/lab.sh install
