@@ -259,7 +259,10 @@ cmd_real() {
         exec setpriv --reuid=alice --regid=alice --clear-groups \
             env SLURM_CONF="$(conf_of "$c")" SLURM_JWT=daemon /usr/sbin/slurmrestd "$@"
     fi
-    [ $# -gt 0 ] || set -- -a rest_auth/jwt
+    # Without slurmdbd, 24.11's default plugin list includes openapi/slurmdbd and it refuses to start.
+    if [ $# -eq 0 ]; then
+        if [ "$c" = lab24 ]; then set -- -a rest_auth/jwt -s openapi/slurmctld; else set -- -a rest_auth/jwt; fi
+    fi
     exec chroot --userspec=alice:alice "$f" env -i PATH=/usr/sbin:/usr/bin HOME=/home/alice \
         SLURM_CONF="$(inner_dir "$c")/slurm.conf" SLURM_JWT=daemon /usr/sbin/slurmrestd "$@"
 }
