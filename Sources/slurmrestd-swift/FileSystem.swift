@@ -48,6 +48,22 @@ enum FileSystem {
         if !text.isEmpty { write(fd, Array(text.utf8)) }
     }
 
+    /// After a rejection the client may still be sending. Closing at once with unread bytes makes
+    /// the kernel answer them with a reset, which can destroy our answer before the client reads it.
+    /// So shut our sending side, then read and discard what still arrives, for at most a second and
+    /// 1 MiB. Not a socket (a pipe, a file): nothing to protect, return at once.
+    static func lingeringClose() {
+        guard shutdown(1, Int32(SHUT_WR)) == 0 else { return }
+        var scratch = [UInt8](repeating: 0, count: 16384)
+        var drained = 0
+        var p = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        while drained < 1 << 20, poll(&p, 1, 1000) == 1 {
+            let n = scratch.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+            if n <= 0 { return }
+            drained += n
+        }
+    }
+
     /// Waits (up to a minute) until a non-blocking descriptor accepts more bytes.
     static func waitWritable(_ fd: Int32) -> Bool {
         var p = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)

@@ -45,6 +45,7 @@ struct Server {
                     FileSystem.write(2, "slurmrestd-swift: \(startup.peer.source) rejected: \(error.description) (\(error.status))\n")
                 }
                 FileSystem.write(1, response.head(version: version ?? .http1_1, close: true) + response.body)
+                FileSystem.lingeringClose()
                 return 0
             case .close:
                 return 0

@@ -92,3 +92,19 @@ final class SuperServerTests: XCTestCase {
         XCTAssertEqual(rest.count, 0)
     }
 }
+
+extension SuperServerTests {
+    /// A request refused while the client is still sending (here: a body over the limit) still gets
+    /// its answer over TCP instead of a connection reset.
+    func testRejectionReachesATCPClientThatKeepsSending() throws {
+        let lab = try Lab.require()
+        let port = Self.freePort()
+        try background(lab, ["/usr/bin/systemd-socket-activate", "--inetd", "-a", "-l", "127.0.0.1:\(port)",
+                             "/usr/bin/setpriv", "--reuid=alice", "--regid=alice", "--clear-groups",
+                             lab.executable.path, "-f", lab.conf(.lab26)])
+        let request = "POST /slurm/v0.0.43/ping HTTP/1.1\r\nHost: x\r\nContent-Length: 60000000\r\n\r\n"
+            + String(repeating: "x", count: 200_000)
+        let (responses, _) = parseResponses(try exchange(lab, "127.0.0.1:\(port)", request))
+        XCTAssertEqual(responses.map(\.status), [413])
+    }
+}
