@@ -32,3 +32,14 @@ extension EndpointResult {
         EndpointResult(status: 200) { w in schema.render(payload, envelope, into: &w) }
     }
 }
+
+extension EndpointResult {
+    /// A complete error answer for `schema` with an error the gateway found itself (a name the
+    /// controller does not know, a bad query parameter).
+    static func failure<P>(_ schema: ResponseSchema<P>, _ context: RequestContext, _ code: SlurmErrorCode,
+                           description: String, source: String) -> EndpointResult {
+        var envelope = context.envelope
+        envelope.errors.append(APIError(code, description: description, source: source))
+        return EndpointResult(status: code.httpStatus) { w in schema.render(nil, envelope, into: &w) }
+    }
+}

@@ -15,6 +15,27 @@ public enum OpenAPIDocument {
         EndpointResult(status: 200) { w in write(into: &w) }
     }
 
+    /// One parameter object, in the original's key order.
+    static func write(_ p: Parameter, into w: inout JSONWriter) {
+        w.beginObject()
+        w.key("in"); w.value(p.location.rawValue)
+        w.key("name"); w.value(p.name)
+        w.key("style"); w.value(p.location == .path ? "simple" : "form")
+        w.key("explode"); w.value(false)
+        w.key("allowEmptyValue"); w.value(false)
+        w.key("allowReserved"); w.value(false)
+        w.key("description"); w.value(p.description)
+        w.key("required"); w.value(p.location == .path)
+        w.key("schema")
+        w.beginObject()
+        w.key("type"); w.value("string")
+        if let words = p.words {
+            w.key("enum"); w.beginArray(); for word in words { w.value(word) }; w.endArray()
+        }
+        w.endObject()
+        w.endObject()
+    }
+
     public static func write(into w: inout JSONWriter) {
         let release = Meta.release
         var components: [String: SchemaComponent] = [:]
@@ -66,6 +87,12 @@ public enum OpenAPIDocument {
                 w.key("tags"); w.beginArray(); w.value("slurm"); w.endArray()
                 w.key("summary"); w.value(op.summary)
                 w.key("operationId"); w.value(op.operationID)
+                if !op.parameters.isEmpty {
+                    w.key("parameters")
+                    w.beginArray()
+                    for parameter in op.parameters { write(parameter, into: &w) }
+                    w.endArray()
+                }
                 w.key("responses")
                 w.beginObject()
                 for status in ["200", "default"] {

@@ -8,13 +8,42 @@ public struct RequestContext {
     /// Resolves a uid to a user name (the executable does the NSS lookup).
     public let userName: (UInt32) -> String
     public let query: [(String, String)]
+    /// Values of the path's `{name}` segments, decoded.
+    public let pathParameters: [String: String]
 
     public init(envelope: Envelope, controller: ControllerClient, query: [(String, String)],
-                userName: @escaping (UInt32) -> String) {
+                pathParameters: [String: String] = [:], userName: @escaping (UInt32) -> String) {
         self.envelope = envelope
         self.controller = controller
         self.query = query
+        self.pathParameters = pathParameters
         self.userName = userName
+    }
+
+    /// The last value given for a query parameter, if any.
+    public func queryValue(_ name: String) -> String? {
+        query.last(where: { $0.0 == name })?.1
+    }
+}
+
+/// A path or query parameter of an operation, as the spec lists it. Query values arrive as text.
+public struct Parameter: Sendable {
+    public enum Location: String, Sendable {
+        case path, query
+    }
+
+    public let name: String
+    public let location: Location
+    public let description: String
+    /// The accepted words, when the spec lists them.
+    public let words: [String]?
+
+    public static func path(_ name: String, _ description: String) -> Parameter {
+        Parameter(name: name, location: .path, description: description, words: nil)
+    }
+
+    public static func query(_ name: String, _ description: String, words: [String]? = nil) -> Parameter {
+        Parameter(name: name, location: .query, description: description, words: words)
     }
 }
 
@@ -39,10 +68,30 @@ public struct Operation {
     public let responseDescription: String
     /// The schema of both the 200 and the default response, as in the original's spec.
     public let response: SchemaComponent
+    /// Path parameters (named `{like_this}` in `path`) and query parameters, in the spec's order.
+    public var parameters: [Parameter] = []
     /// Served but not listed in the document (the document's own paths, as in the original).
     public var hiddenFromSpec = false
     public let handle: (inout RequestContext) -> EndpointResult
 
     /// Path segments without the empty ones, the form paths are matched in.
     public var segments: [Substring] { path.split(separator: "/") }
+
+    /// Whether a path segment of the declaration stands for a parameter, e.g. `{job_id}`.
+    static func parameterName(_ segment: Substring) -> Substring? {
+        guard segment.first == "{", segment.last == "}" else { return nil }
+        return segment.dropFirst().dropLast()
+    }
+
+    /// The path's parameter values when `segments` (decoded) fit the declaration, else nil.
+    func bind(_ segments: [String]) -> [String: String]? {
+        let own = self.segments
+        guard own.count == segments.count else { return nil }
+        var values: [String: String] = [:]
+        for (declared, given) in zip(own, segments) {
+            if let name = Self.parameterName(declared) { values[String(name)] = given }
+            else if declared != given { return nil }
+        }
+        return values
+    }
 }

@@ -21,7 +21,8 @@ public enum RouteTable {
     }
 
     public enum Match {
-        case operation(Operation)
+        /// The operation and the values of its path parameters.
+        case operation(Operation, [String: String])
         /// The path exists but not for this method; `allowed` lists the methods it has.
         case methodNotAllowed(allowed: [HTTPMethod])
         case notFound
@@ -32,11 +33,13 @@ public enum RouteTable {
     /// `A-Z a-z 0-9 ~ . _ -` once decoded. Matching is case-sensitive. HEAD matches GET.
     public static func match(method: HTTPMethod, path: String) -> Match {
         guard let segments = decodedSegments(path) else { return .notFound }
-        let candidates = operations.filter { $0.segments.elementsEqual(segments, by: { $0 == $1 }) }
+        let candidates = operations.compactMap { op in op.bind(segments).map { (op, $0) } }
         if candidates.isEmpty { return .notFound }
         let wanted: HTTPMethod = method == .HEAD ? .GET : method
-        if let op = candidates.first(where: { $0.method == wanted }) { return .operation(op) }
-        var allowed = candidates.map(\.method)
+        // A literal segment wins over a parameter (`/jobs/state/` is not a job called "state").
+        let fitting = candidates.filter { $0.0.method == wanted }
+        if let (op, values) = fitting.min(by: { $0.1.count < $1.1.count }) { return .operation(op, values) }
+        var allowed = candidates.map(\.0.method)
         if allowed.contains(.GET) { allowed.append(.HEAD) }
         return .methodNotAllowed(allowed: allowed)
     }

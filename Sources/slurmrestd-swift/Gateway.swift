@@ -30,6 +30,7 @@ final class Gateway {
         case .identified(let id): identity = id
         }
         let operation: Operation
+        let pathParameters: [String: String]
         switch RouteTable.match(method: request.method, path: request.path) {
         case .notFound:
             return errorResponse(.unknownURL, description: "No endpoint at \(request.path)", source: request.path,
@@ -40,7 +41,7 @@ final class Gateway {
                                          source: request.path, identity: identity)
             response.headers.append(("Allow", allowed.map(\.rawValue).joined(separator: ", ")))
             return response
-        case .operation(let op): operation = op
+        case .operation(let op, let values): (operation, pathParameters) = (op, values)
         }
         if !request.body.isEmpty {
             return errorResponse(.badRequest, description: "\(request.method.rawValue) \(operation.path) takes no body",
@@ -49,8 +50,10 @@ final class Gateway {
         let client = ControllerClient(conf: startup.conf, authenticator: authenticator(for: identity),
                                       versionState: versionState)
         var context = RequestContext(envelope: envelope(for: identity), controller: client,
-                                     query: Query.pairs(request.query), userName: Accounts.userName)
-        for (key, _) in context.query {
+                                     query: Query.pairs(request.query), pathParameters: pathParameters,
+                                     userName: Accounts.userName)
+        let known = Set(operation.parameters.lazy.filter { $0.location == .query }.map(\.name))
+        for (key, _) in context.query where !known.contains(key) {
             context.envelope.warnings.append(APIWarning(description: "Ignoring unknown query parameter \"\(key)\"",
                                                         source: "#/query/\(key)"))
         }

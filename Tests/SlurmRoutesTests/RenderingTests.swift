@@ -50,9 +50,16 @@ final class RenderingTests: XCTestCase {
     }
 
     func testNoValNumbers() {
-        XCTAssertEqual(NoValNumber(uint64: 5), NoValNumber(set: true, infinite: false, number: 5))
-        XCTAssertEqual(NoValNumber(uint64: SlurmNumber.noVal64), NoValNumber(set: false, infinite: false, number: 0))
-        XCTAssertEqual(NoValNumber(uint64: SlurmNumber.infinite64), NoValNumber(set: false, infinite: true, number: 0))
+        XCTAssertEqual(NoValNumber(uint64: 5), NoValNumber(set: true, infinite: false, number: .integer(5)))
+        XCTAssertEqual(NoValNumber(uint64: SlurmNumber.noVal64), NoValNumber(set: false, infinite: false, number: .integer(0)))
+        XCTAssertEqual(NoValNumber(uint64: SlurmNumber.infinite64), NoValNumber(set: false, infinite: true, number: .integer(0)))
+        XCTAssertEqual(NoValNumber(uint32: SlurmNumber.noVal32), NoValNumber(set: false, infinite: false, number: .integer(0)))
+        XCTAssertEqual(NoValNumber(uint32: SlurmNumber.infinite32), NoValNumber(set: false, infinite: true, number: .integer(0)))
+        XCTAssertEqual(NoValNumber(uint32: 0), NoValNumber(set: true, infinite: false, number: .integer(0)))
+        XCTAssertEqual(NoValNumber(uint16: SlurmNumber.noVal16), NoValNumber(set: false, infinite: false, number: .integer(0)))
+        XCTAssertEqual(NoValNumber(uint16: 7), NoValNumber(set: true, infinite: false, number: .integer(7)))
+        XCTAssertEqual(NoValNumber(double: .infinity), NoValNumber(set: false, infinite: true, number: .integer(0)))
+        XCTAssertEqual(NoValNumber(double: 2.5), NoValNumber(set: true, infinite: false, number: .double(2.5)))
     }
 
     func testDiagnosticsDerivedValues() {

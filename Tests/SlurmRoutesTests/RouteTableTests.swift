@@ -4,7 +4,7 @@ import SlurmParsing
 
 final class RouteTableTests: XCTestCase {
     func operationID(_ method: HTTPMethod, _ path: String) -> String? {
-        if case .operation(let op) = RouteTable.match(method: method, path: path) { return op.operationID }
+        if case .operation(let op, _) = RouteTable.match(method: method, path: path) { return op.operationID }
         return nil
     }
 

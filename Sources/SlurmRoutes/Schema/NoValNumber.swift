@@ -1,31 +1,76 @@
 import SlurmParsing
 
 /// Slurm's "number with flags": a raw value where NO_VAL means unset and INFINITE means unlimited,
-/// rendered as `{"set": Bool, "infinite": Bool, "number": N}`.
+/// rendered as `{"set": Bool, "infinite": Bool, "number": N}` in one of four widths, each its own
+/// component of the spec (`v0.0.43_uint16_no_val_struct` ... `v0.0.43_float64_no_val_struct`).
 public struct NoValNumber: Sendable, Equatable {
-    static let schema64 = ObjectSchema<NoValNumber>("v0.0.43_uint64_no_val_struct", [
-        .bool("set", "True if number has been set; False if number is unset") { $0.set },
-        .bool("infinite", "True if number has been set to infinite; \"set\" and \"number\" will be ignored") { $0.infinite },
-        .int64("number", "If \"set\" is True the number will be set with value; otherwise ignore number contents") { $0.number },
-    ])
-    public static let component64 = schema64.component
+    public enum Number: Sendable, Equatable {
+        case integer(Int64)
+        case double(Double)
+    }
 
     public var set: Bool
     public var infinite: Bool
-    public var number: Int64
+    public var number: Number
 
-    public init(set: Bool, infinite: Bool, number: Int64) {
+    public init(set: Bool, infinite: Bool, number: Number) {
         self.set = set
         self.infinite = infinite
         self.number = number
     }
 
+    static let unset = NoValNumber(set: false, infinite: false, number: .integer(0))
+    static let unlimited = NoValNumber(set: false, infinite: true, number: .integer(0))
+
     /// INFINITE64 is unlimited, NO_VAL64 unset, anything else a set number.
     public init(uint64 raw: UInt64) {
-        if raw == SlurmNumber.infinite64 { self.init(set: false, infinite: true, number: 0) }
-        else if raw == SlurmNumber.noVal64 { self.init(set: false, infinite: false, number: 0) }
-        else { self.init(set: true, infinite: false, number: Int64(bitPattern: raw)) }
+        if raw == SlurmNumber.infinite64 { self = .unlimited }
+        else if raw == SlurmNumber.noVal64 { self = .unset }
+        else { self.init(set: true, infinite: false, number: .integer(Int64(bitPattern: raw))) }
     }
+
+    /// INFINITE is unlimited, NO_VAL unset, anything else a set number.
+    public init(uint32 raw: UInt32) {
+        if raw == SlurmNumber.infinite32 { self = .unlimited }
+        else if raw == SlurmNumber.noVal32 { self = .unset }
+        else { self.init(set: true, infinite: false, number: .integer(Int64(raw))) }
+    }
+
+    /// INFINITE16 is unlimited, NO_VAL16 unset, anything else a set number.
+    public init(uint16 raw: UInt16) {
+        if raw == SlurmNumber.infinite16 { self = .unlimited }
+        else if raw == SlurmNumber.noVal16 { self = .unset }
+        else { self.init(set: true, infinite: false, number: .integer(Int64(raw))) }
+    }
+
+    /// Doubles: infinity is unlimited; NaN and NO_VAL (as Slurm stores "unset" in a double) are unset.
+    public init(double raw: Double) {
+        if raw.isInfinite { self = .unlimited }
+        else if raw.isNaN || raw == Double(SlurmNumber.noVal32) { self.init(set: false, infinite: false, number: .double(0)) }
+        else { self.init(set: true, infinite: false, number: .double(raw)) }
+    }
+
+    static func schema(_ name: String, _ numberType: SchemaType) -> ObjectSchema<NoValNumber> {
+        ObjectSchema<NoValNumber>(name, [
+            .bool("set", "True if number has been set; False if number is unset") { $0.set },
+            .bool("infinite", "True if number has been set to infinite; \"set\" and \"number\" will be ignored") { $0.infinite },
+            Property("number", numberType, "If \"set\" is True the number will be set with value; otherwise ignore number contents") { n, w in
+                switch n.number {
+                case .integer(let i): w.value(i)
+                case .double(let d): w.value(d)
+                }
+            },
+        ])
+    }
+
+    static let schema16 = schema("v0.0.43_uint16_no_val_struct", .int32)
+    static let schema32 = schema("v0.0.43_uint32_no_val_struct", .int32)
+    static let schema64 = schema("v0.0.43_uint64_no_val_struct", .int64)
+    static let schemaDouble = schema("v0.0.43_float64_no_val_struct", .double)
+    public static let component16 = schema16.component
+    public static let component32 = schema32.component
+    public static let component64 = schema64.component
+    public static let componentDouble = schemaDouble.component
 
     public func render(into w: inout JSONWriter) { Self.schema64.render(self, into: &w) }
 }
@@ -34,4 +79,10 @@ public struct NoValNumber: Sendable, Equatable {
 public enum SlurmNumber {
     public static let infinite64: UInt64 = 0xffff_ffff_ffff_ffff
     public static let noVal64: UInt64 = 0xffff_ffff_ffff_fffe
+    public static let infinite32: UInt32 = 0xffff_ffff
+    public static let noVal32: UInt32 = 0xffff_fffe
+    public static let infinite16: UInt16 = 0xffff
+    public static let noVal16: UInt16 = 0xfffe
+    public static let infinite8: UInt8 = 0xff
+    public static let noVal8: UInt8 = 0xfe
 }

@@ -50,12 +50,62 @@ extension Property {
         }
     }
 
+    public static func double(_ name: String, _ description: String, required: Bool = false, deprecated: Bool = false,
+                              _ get: @escaping (Model) -> Double) -> Property {
+        Property(name, .double, description, required: required, deprecated: deprecated) { m, w in w.value(get(m)) }
+    }
+
     /// A number Slurm may leave unset (NO_VAL64) or mark unlimited (INFINITE64), rendered as the
     /// `{"set", "infinite", "number"}` object of `v0.0.43_uint64_no_val_struct`.
     public static func uint64NoVal(_ name: String, _ description: String, required: Bool = false,
-                                   _ get: @escaping (Model) -> UInt64) -> Property {
-        Property(name, .component(NoValNumber.component64), description, required: required) { m, w in
-            NoValNumber(uint64: get(m)).render(into: &w)
+                                   deprecated: Bool = false, _ get: @escaping (Model) -> UInt64) -> Property {
+        Property(name, .component(NoValNumber.component64), description, required: required, deprecated: deprecated) { m, w in
+            NoValNumber.schema64.render(NoValNumber(uint64: get(m)), into: &w)
+        }
+    }
+
+    /// `v0.0.43_uint32_no_val_struct` from a raw u32 (NO_VAL unset, INFINITE unlimited).
+    public static func uint32NoVal(_ name: String, _ description: String, required: Bool = false,
+                                   deprecated: Bool = false, _ get: @escaping (Model) -> UInt32) -> Property {
+        Property(name, .component(NoValNumber.component32), description, required: required, deprecated: deprecated) { m, w in
+            NoValNumber.schema32.render(NoValNumber(uint32: get(m)), into: &w)
+        }
+    }
+
+    /// `v0.0.43_uint16_no_val_struct` from a raw u16 (NO_VAL16 unset, INFINITE16 unlimited).
+    public static func uint16NoVal(_ name: String, _ description: String, required: Bool = false,
+                                   deprecated: Bool = false, _ get: @escaping (Model) -> UInt16) -> Property {
+        Property(name, .component(NoValNumber.component16), description, required: required, deprecated: deprecated) { m, w in
+            NoValNumber.schema16.render(NoValNumber(uint16: get(m)), into: &w)
+        }
+    }
+
+    /// `v0.0.43_float64_no_val_struct` from a double.
+    public static func float64NoVal(_ name: String, _ description: String, required: Bool = false,
+                                    deprecated: Bool = false, _ get: @escaping (Model) -> Double) -> Property {
+        Property(name, .component(NoValNumber.componentDouble), description, required: required, deprecated: deprecated) { m, w in
+            NoValNumber.schemaDouble.render(NoValNumber(double: get(m)), into: &w)
+        }
+    }
+
+    /// A no-val struct whose value the caller classifies itself (for fields Slurm derives, e.g. a
+    /// time that is unset when zero).
+    public static func noVal(_ name: String, _ description: String, _ component: SchemaComponent,
+                             required: Bool = false, deprecated: Bool = false,
+                             _ get: @escaping (Model) -> NoValNumber) -> Property {
+        Property(name, .component(component), description, required: required, deprecated: deprecated) { m, w in
+            // The widths differ only in the spec; the rendering is the same object.
+            NoValNumber.schema64.render(get(m), into: &w)
+        }
+    }
+
+    /// Flag or state words: an array of names from `table`, chosen by the raw value.
+    public static func flags(_ name: String, _ description: String, _ table: FlagTable, required: Bool = false,
+                             deprecated: Bool = false, _ get: @escaping (Model) -> UInt64) -> Property {
+        Property(name, .enumArray(table.specWords), description, required: required, deprecated: deprecated) { m, w in
+            w.beginArray()
+            table.forEachWord(in: get(m)) { w.value($0) }
+            w.endArray()
         }
     }
 

@@ -6,6 +6,14 @@ public indirect enum SchemaType {
     case boolean
     case int32
     case int64
+    /// `{"type": "number", "format": "double"}`.
+    case double
+    /// `{"type": "number"}` without a format (the spec's long doubles).
+    case number
+    /// An array of strings drawn from a fixed list (flag and state words).
+    case enumArray([String])
+    /// `{"type": "array", "items": {}}`: the spec's placeholder for data the parser no longer fills.
+    case emptyArray
     /// A named schema (`#/components/schemas/NAME`), written once under `components`.
     case component(SchemaComponent)
     /// An object written in place (the spec's `meta.plugin`, `meta.client`, `meta.slurm`).
@@ -24,7 +32,7 @@ public struct SchemaComponent {
     }
 
     /// `{"type": "array", "items": ...}` of another component.
-    static func array(_ name: String, of item: SchemaComponent) -> SchemaComponent {
+    public static func array(_ name: String, of item: SchemaComponent) -> SchemaComponent {
         SchemaComponent(name: name) { w, seen in
             w.beginObject()
             w.key("type"); w.value("array")
@@ -34,7 +42,7 @@ public struct SchemaComponent {
     }
 
     /// An array of strings under its own name (the spec has `string_array` and `hostlist_string`).
-    static func strings(_ name: String) -> SchemaComponent {
+    public static func strings(_ name: String) -> SchemaComponent {
         SchemaComponent(name: name) { w, _ in
             w.beginObject()
             w.key("type"); w.value("array")
@@ -45,6 +53,8 @@ public struct SchemaComponent {
 
     public static let stringArray = strings("v0.0.43_string_array")
     public static let hostlistString = strings("v0.0.43_hostlist_string")
+    /// Comma-separated lists Slurm keeps as one string, rendered as an array.
+    public static let csvString = strings("v0.0.43_csv_string")
 }
 
 extension SchemaType {
@@ -57,6 +67,17 @@ extension SchemaType {
         case .boolean: w.key("type"); w.value("boolean")
         case .int32: w.key("type"); w.value("integer"); w.key("format"); w.value("int32")
         case .int64: w.key("type"); w.value("integer"); w.key("format"); w.value("int64")
+        case .double: w.key("type"); w.value("number"); w.key("format"); w.value("double")
+        case .number: w.key("type"); w.value("number")
+        case .enumArray(let words):
+            w.key("type"); w.value("array")
+            w.key("items"); w.beginObject()
+            w.key("enum"); w.beginArray(); for word in words { w.value(word) }; w.endArray()
+            w.key("type"); w.value("string")
+            w.endObject()
+        case .emptyArray:
+            w.key("type"); w.value("array")
+            w.key("items"); w.beginObject(); w.endObject()
         case .component(let c):
             w.key("$ref"); w.value("#/components/schemas/" + c.name)
             components[c.name] = c
