@@ -30,21 +30,7 @@ final class DifferentialTests: XCTestCase {
 
     func compare(_ path: String, volatile: [String], file: StaticString = #filePath, line: UInt = #line) throws
         -> (ours: ParsedResponse, theirs: ParsedResponse) {
-        let lab = try Lab.require()
-        let request = httpRequest("GET", path, headers: [("Authorization", "Bearer \(try lab.token("alice"))")])
-        let theirs = parseResponses(try lab.real(.lab26, request).stdout)
-        let ours = parseResponses(try lab.ours(.lab26, request).stdout)
-        XCTAssertEqual(ours.responses.count, 1, "exactly one response", file: file, line: line)
-        XCTAssertEqual(ours.rest.count, 0, "nothing after the response", file: file, line: line)
-        guard let o = ours.responses.first, let t = theirs.responses.first else {
-            XCTFail("no response (theirs: \(theirs.responses.count))", file: file, line: line)
-            throw LabError("no response")
-        }
-        XCTAssertEqual(o.status, t.status, file: file, line: line)
-        XCTAssertEqual(o.header("Content-Type"), "application/json", file: file, line: line)
-        let differences = JSONDiff(volatile: volatile).differences(o.json, t.json)
-        XCTAssertEqual(differences, [], "ours:\n\(o.text)\ntheirs:\n\(t.text)", file: file, line: line)
-        return (o, t)
+        try differential(path, volatile: volatile, file: file, line: line)
     }
 
     func testPing() throws {
@@ -70,4 +56,26 @@ final class DifferentialTests: XCTestCase {
             XCTAssertEqual(ours[id], name, "message type \(id)")
         }
     }
+}
+
+/// Sends the same GET to the real slurmrestd 26.05.5 and to ours, against the 26.05 controller, as
+/// alice with a bearer token; checks one response, the same status, and the same JSON except `volatile`.
+@discardableResult
+func differential(_ path: String, volatile: [String], user: String = "alice",
+                  file: StaticString = #filePath, line: UInt = #line) throws -> (ours: ParsedResponse, theirs: ParsedResponse) {
+    let lab = try Lab.require()
+    let request = httpRequest("GET", path, headers: [("Authorization", "Bearer \(try lab.token(user))")])
+    let theirs = parseResponses(try lab.real(.lab26, request).stdout)
+    let ours = parseResponses(try lab.ours(.lab26, request).stdout)
+    XCTAssertEqual(ours.responses.count, 1, "exactly one response", file: file, line: line)
+    XCTAssertEqual(ours.rest.count, 0, "nothing after the response", file: file, line: line)
+    guard let o = ours.responses.first, let t = theirs.responses.first else {
+        XCTFail("no response (theirs: \(theirs.responses.count))", file: file, line: line)
+        throw LabError("no response")
+    }
+    XCTAssertEqual(o.status, t.status, file: file, line: line)
+    XCTAssertEqual(o.header("Content-Type"), "application/json", file: file, line: line)
+    let differences = JSONDiff(volatile: volatile).differences(o.json, t.json)
+    XCTAssertEqual(differences, [], "ours:\n\(o.text)\ntheirs:\n\(t.text)", file: file, line: line)
+    return (o, t)
 }
