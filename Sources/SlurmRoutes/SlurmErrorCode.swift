@@ -51,6 +51,12 @@ public struct SlurmErrorCode: Sendable, Equatable {
         "Access denied", httpStatus: 403)
     public static let invalidJobID = SlurmErrorCode(2017, "ESLURM_INVALID_JOB_ID",
         "No such job", httpStatus: 404)
+    public static let invalidNodeName = SlurmErrorCode(2018, "ESLURM_INVALID_NODE_NAME",
+        "No such node", httpStatus: 404)
+    public static let invalidPartitionName = SlurmErrorCode(2000, "ESLURM_INVALID_PARTITION_NAME",
+        "No such partition", httpStatus: 404)
+    public static let reservationInvalid = SlurmErrorCode(2053, "ESLURM_RESERVATION_INVALID",
+        "No such reservation", httpStatus: 404)
     public static let incompletePacket = SlurmErrorCode(5003, "ESLURM_PROTOCOL_INCOMPLETE_PACKET",
         "The controller's reply is malformed", httpStatus: 502)
     public static let socketTimeout = SlurmErrorCode(5004, "SLURM_PROTOCOL_SOCKET_IMPL_TIMEOUT",
@@ -63,6 +69,12 @@ public struct SlurmErrorCode: Sendable, Equatable {
         "Invalid query", httpStatus: 400)
     public static let failParsing = SlurmErrorCode(9001, "ESLURM_REST_FAIL_PARSING",
         "Failure during parsing", httpStatus: 400)
+    public static let emptyResult = SlurmErrorCode(9003, "ESLURM_REST_EMPTY_RESULT",
+        "Nothing matched the query", httpStatus: 404)
+    public static let dataConversionFailed = SlurmErrorCode(9202, "ESLURM_DATA_CONV_FAILED",
+        "A value could not be converted to the expected type", httpStatus: 400)
+    public static let dataFlagsInvalid = SlurmErrorCode(9207, "ESLURM_DATA_FLAGS_INVALID",
+        "Unknown flag", httpStatus: 400)
     public static let unknownURL = SlurmErrorCode(9006, "ESLURM_REST_UNKNOWN_URL",
         "No such endpoint", httpStatus: 404)
     public static let unknownURLMethod = SlurmErrorCode(9007, "ESLURM_REST_UNKNOWN_URL_METHOD",
@@ -78,7 +90,8 @@ public struct SlurmErrorCode: Sendable, Equatable {
     static let table: [SlurmErrorCode] = [
         success, error, permissionDenied, connectionError, sendError, receiveError, protocolVersionError,
         authenticationError, insaneMessageLength, connectTimeout, readTimeout, controllerConnectionError,
-        controllerBackoff, noChangeInData, accessDenied, invalidJobID, incompletePacket, socketTimeout,
+        controllerBackoff, noChangeInData, accessDenied, invalidJobID, invalidNodeName, invalidPartitionName,
+        reservationInvalid, emptyResult, dataConversionFailed, dataFlagsInvalid, incompletePacket, socketTimeout,
         authCredentialInvalid, authUnableToGenerateToken, invalidQuery, failParsing, unknownURL,
         unknownURLMethod, restAuthFail, badRequest, notAcceptable,
     ]

@@ -1,0 +1,56 @@
+import SlurmController
+
+/// Typed readers of the query parameters several read endpoints share. A value that does not
+/// parse is the client's mistake: a 400 naming the parameter, with the error number the original
+/// reports for it (where the original answers 500; docs/compatibility.md).
+enum QueryValues {
+    /// A query parameter that did not parse.
+    struct Invalid: Error {
+        let code: SlurmErrorCode
+        let description: String
+        let parameter: String
+    }
+
+    /// `update_time`: a UNIX timestamp (seconds); 0 when absent, which asks for everything.
+    static func updateTime(_ context: RequestContext) throws(Invalid) -> Int64 {
+        guard let text = context.queryValue("update_time") else { return 0 }
+        guard let seconds = Int64(text), seconds >= 0 else {
+            throw Invalid(code: .dataConversionFailed, description: "update_time must be a UNIX timestamp, not \"\(text)\"",
+                          parameter: "update_time")
+        }
+        return seconds
+    }
+
+    /// The words `flags` accepts on the job, node and partition queries, with their SHOW_* bits
+    /// (slurm/slurm.h), in the spec's order.
+    static let showFlagWords: [(word: String, bit: UInt16)] = [
+        ("ALL", 0x0001), ("DETAIL", 0x0002), ("MIXED", 0x0008), ("LOCAL", 0x0010),
+        ("SIBLING", 0x0020), ("FEDERATION", 0x0040), ("FUTURE", 0x0080),
+    ]
+
+    static let flagsParameter = Parameter.query("flags", "Query flags", words: showFlagWords.map(\.word))
+    static func updateTimeParameter(_ what: String) -> Parameter {
+        .query("update_time", "Query \(what) updated more recently than this time (UNIX timestamp)")
+    }
+
+    /// `flags`: one word, or several separated by commas; nil when absent.
+    static func showFlags(_ context: RequestContext) throws(Invalid) -> UInt16? {
+        guard let text = context.queryValue("flags") else { return nil }
+        var bits: UInt16 = 0
+        for word in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let known = showFlagWords.first(where: { $0.word == word.uppercased() }) else {
+                throw Invalid(code: .dataFlagsInvalid, description: "Unknown flag \"\(word)\"", parameter: "flags")
+            }
+            bits |= known.bit
+        }
+        return bits
+    }
+}
+
+extension EndpointResult {
+    /// The answer to a query parameter that did not parse.
+    static func invalid<P>(_ schema: ResponseSchema<P>, _ context: RequestContext,
+                           _ invalid: QueryValues.Invalid) -> EndpointResult {
+        failure(schema, context, invalid.code, description: invalid.description, source: "#/\(invalid.parameter)/")
+    }
+}
