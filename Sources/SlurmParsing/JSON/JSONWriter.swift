@@ -2,10 +2,15 @@
 /// `value`, `endArray`...); the writer places commas, colons and, in pretty mode, the original's
 /// layout: two-space indentation, `"key": value`, `[]` and `{}` for empty containers.
 ///
-/// Big documents are written in pieces: `takeBytes()` hands over what is buffered so far.
+/// Big documents are written in pieces: `takeBytes()` hands over what is buffered so far, and a
+/// writer given a `spill` hands its buffer to it at item boundaries once `spillThreshold` bytes are
+/// buffered, so a long array never sits in memory whole.
 public struct JSONWriter {
     public let pretty: Bool
     public private(set) var bytes: [UInt8] = []
+    /// Receives the buffered bytes at a boundary once there are at least `spillThreshold` of them.
+    public var spill: (([UInt8]) -> Void)?
+    public var spillThreshold = 256 * 1024
     /// One entry per open container: whether it has members yet.
     private var hasMembers: [Bool] = []
     /// True right after `key(_:)`: the next value belongs to it.
@@ -20,6 +25,15 @@ public struct JSONWriter {
     public mutating func takeBytes() -> [UInt8] {
         defer { bytes.removeAll(keepingCapacity: true) }
         return bytes
+    }
+
+    /// Marks a point between two items of a long array: where buffered bytes may be handed on.
+    @inline(__always)
+    public mutating func boundary() {
+        if bytes.count >= spillThreshold, let spill {
+            spill(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
     }
 
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
