@@ -16,6 +16,8 @@
 #   lab.sh env                     shell assignments (conf paths, ports, keys); also in $LAB_ROOT/lab.env
 #   lab.sh token USER [SECONDS]    an HS256 JWT for USER signed with the lab key
 #   lab.sh real-slurmrestd CLUSTER [ARGS...]   the real slurmrestd of that cluster, inet mode, as alice
+#   lab.sh bench-cluster JOBS      a fourth 26.05 controller (bench26, port 7827, no slurmd) holding JOBS
+#                                  held jobs, for the benchmark of big answers; the tests never use it
 set -euo pipefail
 
 LAB_ROOT=${LAB_ROOT:-/var/lib/slurmrestd-swift-lab}
@@ -26,13 +28,17 @@ say() { printf 'lab: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 
 # Folder (empty for the host), ctld port and slurmd port of a cluster.
-folder_of() { case $1 in lab22) echo "" ;; lab24) echo "$LAB_ROOT/trixie" ;; lab26) echo "$LAB_ROOT/sid" ;; *) die "unknown cluster $1" ;; esac; }
-ctld_port() { case $1 in lab22) echo 6817 ;; lab24) echo 8817 ;; lab26) echo 7817 ;; esac; }
-slurmd_port() { case $1 in lab22) echo 6818 ;; lab24) echo 8818 ;; lab26) echo 7818 ;; esac; }
+folder_of() { case $1 in lab22) echo "" ;; lab24) echo "$LAB_ROOT/trixie" ;; lab26|bench26) echo "$LAB_ROOT/sid" ;; *) die "unknown cluster $1" ;; esac; }
+ctld_port() { case $1 in lab22) echo 6817 ;; lab24) echo 8817 ;; lab26) echo 7817 ;; bench26) echo 7827 ;; esac; }
+slurmd_port() { case $1 in lab22) echo 6818 ;; lab24) echo 8818 ;; lab26) echo 7818 ;; bench26) echo 7828 ;; esac; }
 suite_of() { case $1 in lab24) echo trixie ;; lab26) echo sid ;; esac; }
 
 # Where the cluster keeps its files, as the cluster's own daemons see it, and as the host sees it.
-inner_dir() { if [ -z "$(folder_of "$1")" ]; then echo "$LAB_ROOT/run/$1"; else echo "/var/lib/lab"; fi; }
+inner_dir() {
+    if [ -z "$(folder_of "$1")" ]; then echo "$LAB_ROOT/run/$1"
+    elif [ "$1" = bench26 ]; then echo "/var/lib/lab-bench"
+    else echo "/var/lib/lab"; fi
+}
 host_dir() { echo "$(folder_of "$1")$(inner_dir "$1")"; }
 conf_of() { echo "$(host_dir "$1")/slurm.conf"; }
 
@@ -318,6 +324,27 @@ cmd_real() {
         SLURM_CONF="$(inner_dir "$c")/slurm.conf" SLURM_JWT=daemon /usr/sbin/slurmrestd "$@"
 }
 
+# The benchmark's controller: the lab's 26.05 configuration under another name, port and state
+# folder, without slurmd (held jobs need no node), filled with held jobs up to the count asked for.
+cmd_bench_cluster() {
+    local want=${1:?number of jobs} c=bench26
+    local host; host=$(host_dir "$c")
+    [ -d "$LAB_ROOT/sid" ] || die "run '$0 install' and '$0 start' first"
+    write_conf "$c"
+    pid_alive "$host/slurmctld.pid" || in_cluster "$c" slurmctld -i
+    local i
+    for i in $(seq 30); do in_cluster "$c" scontrol ping >/dev/null 2>&1 && break; sleep 1; done
+    local have; have=$(in_cluster "$c" squeue -h -t all -o %i | wc -l)
+    if [ "$have" -lt "$want" ]; then
+        say "$c: submitting $((want - have)) held jobs"
+        # Eight submitters at a time; each sbatch is one RPC.
+        seq "$have" $((want - 1)) | xargs -P 8 -I{} chroot --userspec=alice:alice "$(folder_of "$c")" \
+            env -i PATH=/usr/bin SLURM_CONF="$(inner_dir "$c")/slurm.conf" \
+            sbatch --hold -J "bench-{}" -D /tmp -o /dev/null -t 10 --wrap true >/dev/null
+    fi
+    say "$c: $(in_cluster "$c" squeue -h -t all -o %i | wc -l) jobs (port $(ctld_port "$c"), conf $(conf_of "$c"))"
+}
+
 case ${1:-} in
     install) cmd_install ;;
     start) cmd_start ;;
@@ -326,5 +353,6 @@ case ${1:-} in
     env) cmd_env ;;
     token) shift; cmd_token "$@" ;;
     real-slurmrestd) shift; cmd_real "$@" ;;
+    bench-cluster) shift; cmd_bench_cluster "$@" ;;
     *) sed -n '2,20p' "$0" >&2; exit 2 ;;
 esac
