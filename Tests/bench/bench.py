@@ -27,7 +27,7 @@ def token(user):
 
 def measure(argv, request, runs, check=True):
     """Runs argv `runs` times with `request` on stdin (posix_spawn, output to a file); returns
-    per-run wall and CPU seconds of the whole process tree."""
+    per-run wall and CPU seconds and peak resident bytes."""
     walls, cpus, peaks = [], [], []
     with tempfile.TemporaryFile() as stdin, tempfile.TemporaryFile() as stdout:
         stdin.write(request)
@@ -47,12 +47,7 @@ def measure(argv, request, runs, check=True):
             out = stdout.read(64)
             if check and not out.startswith(b"HTTP/1.1 200"):
                 sys.exit(f"unexpected answer from {argv[-4:]}: {out!r}")
-    if measure.keep_peaks:
-        return walls, cpus, peaks
-    return walls, cpus
-
-
-measure.keep_peaks = False
+    return walls, cpus, peaks
 
 
 def answer_size(argv, request):
@@ -77,7 +72,6 @@ def big_answers(ours_bin, big_runs):
     print()
     print(f"GET /slurm/v0.0.43/jobs/ from bench26 (Slurm 26.05.5, held jobs), {big_runs} runs each; medians")
     print(f"{'jobs':>6} {'program':<26} {'answer MB':>9} {'wall s':>8} {'CPU s':>7} {'peak MiB':>9}  wall vs real")
-    measure.keep_peaks = True
     for jobs in (1000, 10000):
         subprocess.run(["bash", lab_sh, "bench-cluster", str(jobs)], check=True, stderr=subprocess.DEVNULL)
         rows = []
@@ -87,7 +81,6 @@ def big_answers(ours_bin, big_runs):
         for name, size, wall, cpu, peak in rows:
             ratio = "" if name.startswith("real") else f"{wall / rows[0][2]:.2f}x"
             print(f"{jobs:>6} {name:<26} {size / 1e6:>9.1f} {wall:>8.3f} {cpu:>7.3f} {peak / 2**20:>9.1f}  {ratio}")
-    measure.keep_peaks = False
 
 
 def main():
@@ -117,7 +110,7 @@ def main():
         results = {name: ([], []) for name, _, _ in programs}
         for _ in range(max(1, runs // 10)):  # interleave in blocks so drift affects all alike
             for name, argv, _ in programs:
-                w, c = measure(argv, request, 10)
+                w, c, _ = measure(argv, request, 10)
                 results[name][0].extend(w)
                 results[name][1].extend(c)
         net_real = statistics.median(results[programs[0][0]][0]) - baseline["real"]
