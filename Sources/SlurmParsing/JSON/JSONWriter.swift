@@ -119,8 +119,15 @@ public struct JSONWriter {
 
     private mutating func newline() {
         bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<hasMembers.count { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: " ")) }
+        var depth = hasMembers.count * 2
+        while depth > 0 {
+            let n = min(depth, Self.spaces.count)
+            bytes.append(contentsOf: Self.spaces[0..<n])
+            depth -= n
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     // MARK: - Scalars
 
@@ -143,6 +150,16 @@ public struct JSONWriter {
     /// RFC 8259 §7: quote, backslash and control characters are escaped; everything else is UTF-8 as is.
     private mutating func appendString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copy them in one piece.
+        let plain: Bool? = s.utf8.withContiguousStorageIfAvailable { buffer in
+            for c in buffer where c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { return false }
+            bytes.append(contentsOf: buffer)
+            return true
+        }
+        if plain == true {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for c in s.utf8 {
             switch c {
             case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(c)
