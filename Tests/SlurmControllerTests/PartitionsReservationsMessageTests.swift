@@ -28,7 +28,7 @@ final class PartitionsReservationsMessageTests: XCTestCase {
             XCTAssertEqual(p.maxTime, 0xffff_ffff, release)
             XCTAssertEqual(p.defaultTime, 0xffff_fffe, release)
             XCTAssertEqual(p.totalCPUs, 2, release)
-            XCTAssertEqual(p.maxCPUsPerSocket, version >= .v23_02 ? 0xffff_ffff : 0, release)
+            XCTAssertEqual(p.maxCPUsPerSocket, version >= .v23_02 ? 0xffff_ffff : 0xffff_fffe, "\(release): INFINITE, or unset before 23.02")
             XCTAssertEqual(p.flags & 1, 1, "\(release): PART_FLAG_DEFAULT")
             XCTAssertEqual(p.stateUp, 3, release)
             XCTAssertEqual(p.overTimeLimit, 0xfffe, release)
@@ -80,6 +80,31 @@ final class PartitionsReservationsMessageTests: XCTestCase {
             XCTAssertNil(r.comment, release)
             XCTAssertEqual(r.coreSpecs, [], release)
             XCTAssertEqual(info.encode(version: version), reply.body, "\(release) round trip")
+        }
+    }
+
+    /// The releases between the lab's: the 24.11 controller answering in 23.02, 23.11 and 24.05,
+    /// the 26.05 one in 25.05 and 25.11 (captured while this gateway asked with --protocol-version).
+    func testIntermediateReleasesFromOlderProtocolAnswers() throws {
+        let layouts: [(String, ProtocolVersion)] = [("24.11/as-23.02", .v23_02), ("24.11/as-23.11", .v23_11),
+                                                    ("24.11/as-24.05", .v24_05), ("26.05/as-25.05", .v25_05),
+                                                    ("26.05/as-25.11", .v25_11)]
+        for (folder, version) in layouts {
+            let reply = try Reply(Vectors.reply(folder, "partition-info-response-three"), sentVersion: version)
+            XCTAssertEqual(reply.header.version, version, folder)
+            let info = try reply.decode(.responsePartitionInfo, as: PartitionInfo.self)
+            XCTAssertEqual(info.partitions.map(\.name), ["debug", "batch", "ghosts"], folder)
+            XCTAssertEqual(info.partitions[0].maxCPUsPerSocket, 0xffff_ffff, folder)
+            XCTAssertEqual(info.partitions[0].flags & 1, 1, "\(folder): PART_FLAG_DEFAULT")
+            XCTAssertEqual(info.partitions[2].tres, "cpu=12,mem=24000M,node=3,billing=12", folder)
+            XCTAssertEqual(info.encode(version: version), reply.body, folder)
+
+            let resvReply = try Reply(Vectors.reply(folder, "reservation-info-response-maint"), sentVersion: version)
+            let resv = try resvReply.decode(.responseReservationInfo, as: ReservationInfo.self)
+            XCTAssertEqual(resv.reservations.map(\.name), ["maint"], folder)
+            XCTAssertEqual(resv.reservations.first?.users, "alice", folder)
+            XCTAssertEqual(resv.reservations.first?.flags, 0x8041, folder)
+            XCTAssertEqual(resv.encode(version: version), resvReply.body, folder)
         }
     }
 

@@ -25,7 +25,7 @@ public struct PartitionJobDefault: WireMessage, Equatable, Sendable {
 }
 
 /// One partition of RESPONSE_PARTITION_INFO (`pack_part()` in partition_mgr.c). Fields a release
-/// does not send keep the zero value libslurm's unpacker leaves in them.
+/// does not send stay unset: nil strings, NO_VAL numbers.
 public struct Partition: WireMessage, Equatable, Sendable {
     public var name: String?
     public var cpuBind: UInt32 = 0
@@ -39,7 +39,8 @@ public struct Partition: WireMessage, Equatable, Sendable {
     /// DefMemPerCPU when the MEM_PER_CPU bit (bit 63) is set, else DefMemPerNode.
     public var defMemPerCPU: UInt64 = 0
     public var maxCPUsPerNode: UInt32 = 0
-    public var maxCPUsPerSocket: UInt32 = 0
+    /// NO_VAL (unset) from controllers before 23.02, which have no such limit.
+    public var maxCPUsPerSocket: UInt32 = 0xffff_fffe
     /// MaxMemPerCPU when the MEM_PER_CPU bit is set, else MaxMemPerNode.
     public var maxMemPerCPU: UInt64 = 0
     /// PART_FLAG_* bits (u16 on the wire before 24.05).

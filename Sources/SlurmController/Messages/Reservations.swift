@@ -18,7 +18,7 @@ public struct ReservationCoreSpec: WireMessage, Equatable, Sendable {
 }
 
 /// One reservation of RESPONSE_RESERVATION_INFO (`_pack_resv()` in reservation.c). Fields a
-/// release does not send keep the zero value libslurm's unpacker leaves in them.
+/// release does not send stay nil (comment before 23.02, qos and allowed_parts before 25.11).
 public struct Reservation: WireMessage, Equatable, Sendable {
     public var accounts: String?
     public var burstBuffer: String?
