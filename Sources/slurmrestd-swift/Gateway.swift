@@ -21,9 +21,11 @@ final class Gateway {
     func answer(_ request: HTTPRequest) -> GatewayAnswer {
         switch decide(request) {
         case .complete(let response): return GatewayAnswer(response: response, render: nil)
-        case .json(let status, let render):
-            return GatewayAnswer(response: HTTPResponse(status: HTTPStatus(code: status),
-                                                        headers: [("Content-Type", "application/json")]),
+        case .json(let code, let render):
+            let status = HTTPStatus(code: code)
+            // 304 (update_time with nothing new) has no content, so nothing to describe either.
+            guard status.allowsContent else { return GatewayAnswer(response: HTTPResponse(status: status), render: nil) }
+            return GatewayAnswer(response: HTTPResponse(status: status, headers: [("Content-Type", "application/json")]),
                                  render: render)
         }
     }
@@ -100,7 +102,9 @@ final class Gateway {
         case nil: user = ""
         }
         let group = user.isEmpty ? "" : (Accounts.primaryGroupName(ofUser: user) ?? "")
-        return Envelope(meta: Meta(accountingStorage: startup.conf.accountingStorageType ?? "",
+        // The original names no plugin when accounting is off.
+        let accounting = startup.conf.accountingStorageType.flatMap { $0 == "accounting_storage/none" ? nil : $0 }
+        return Envelope(meta: Meta(accountingStorage: accounting ?? "",
                                    clientSource: startup.peer.source, clientUser: user, clientGroup: group,
                                    cluster: startup.conf.clusterName ?? ""))
     }
