@@ -14,6 +14,10 @@ public enum RouteTable {
         Operation(method: .GET, path: "/slurm/v0.0.43/licenses/", operationID: "slurm_v0043_get_licenses",
                   summary: "get all Slurm tracked license info", responseDescription: "results of get all licenses",
                   response: LicensesEndpoint.response.component, handle: LicensesEndpoint.handle),
+        Operation(method: .GET, path: "/slurm/v0.0.43/shares", operationID: "slurm_v0043_get_shares",
+                  summary: "get fairshare info", responseDescription: "shares information",
+                  response: SharesEndpoint.response.component, parameters: SharesEndpoint.parameters,
+                  handle: SharesEndpoint.handle),
     ] + OpenAPIDocument.paths.map { path in
         Operation(method: .GET, path: path, operationID: "openapi_get_document", summary: "OpenAPI document",
                   responseDescription: "the OpenAPI document", response: OpenAPIDocument.component,
