@@ -88,6 +88,37 @@ final class SharesRenderingTests: XCTestCase {
         #endif
     }
 
+    /// Whatever decodes also renders: byte flips that survive decoding (odd doubles, counts, flags,
+    /// long double texts) never trap in the renderer or in the warnings.
+    func testMutatedRepliesRender() throws {
+        let body = hexBytes(Self.standInBodyHex)
+        var state: UInt64 = 0x5ba7e
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        var rendered = 0
+        for _ in 0..<3000 {
+            var bytes = body
+            for _ in 0..<(1 + next() % 3) { bytes[next() % bytes.count] = UInt8(truncatingIfNeeded: next()) }
+            guard let info = try? SharesInfo.decode(bytes, version: .v26_05) else { continue }
+            _ = try render(info)
+            _ = SharesEndpoint.warnings(info, accountingStorage: "")
+            rendered += 1
+        }
+        XCTAssertGreaterThan(rendered, 100)
+        var a = AssociationShares()
+        a.tresRunSeconds = [0]; a.tresGroupMinutes = [0]
+        a.usageTRES = [LongDoubleText.scan(String(repeating: "9", count: 20000))!]
+        for d in [Double.nan, -.nan, .infinity, -.infinity, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
+                  .leastNonzeroMagnitude, -0.0, 9.2233720368547758e18, -9.2233720368547758e18, Double(bitPattern: UInt64.max)] {
+            a.sharesNormalized = d; a.usageEffective = d; a.usageNormalized = d; a.fairshareFactor = d; a.levelFairshare = d
+            let info = SharesInfo(tresNames: ["cpu"], associations: [a], totalShares: 0)
+            _ = try render(info)
+            XCTAssertFalse(SharesEndpoint.warnings(info, accountingStorage: "").isEmpty)
+        }
+    }
+
     static let standInBodyHex = """
         000000050000000463707500000000046d656d0000000007656e6572677900000000056e6f6465000000000862696c6c696e670000000003
         000000010000000766616b6532360000000005726f6f74000000000000000000412e848000000000fffffffe000000050000000000000000

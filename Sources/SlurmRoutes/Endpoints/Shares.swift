@@ -7,28 +7,28 @@ struct ShareRecord {
 }
 
 /// One TRES value of an association.
-struct TRESValue<Value> {
+struct ShareTRESValue<Value> {
     let name: String
     let value: Value
 }
 
 enum SharesEndpoint {
-    static let float64NoVal = NoValNumber.componentDouble
+    static let doubleNoValComponent = NoValNumber.componentDouble
 
-    static let countSchema = ObjectSchema<TRESValue<UInt64>>("v0.0.43_shares_uint64_tres", [
+    static let countSchema = ObjectSchema<ShareTRESValue<UInt64>>("v0.0.43_shares_uint64_tres", [
         .string("name", "TRES name") { $0.name },
         .uint64NoVal("value", "TRES value (64 bit integer number with flags)") { $0.value },
     ])
 
-    static let usageSchema = ObjectSchema<TRESValue<LongDouble>>("v0.0.43_shares_float128_tres", [
+    static let usageSchema = ObjectSchema<ShareTRESValue<LongDouble>>("v0.0.43_shares_float128_tres", [
         .string("name", "TRES name") { $0.name },
         Property("value", .number, "TRES value") { t, w in w.value(DumpedNumber.float128(t.value).value) },
     ])
 
     static let countList = ArraySchema("v0.0.43_shares_uint64_tres_list", of: countSchema)
 
-    static func tres<Value>(_ r: ShareRecord, _ values: [Value]) -> [TRESValue<Value>] {
-        zip(r.tresNames, values).map { TRESValue(name: $0, value: $1) }
+    static func tres<Value>(_ r: ShareRecord, _ values: [Value]) -> [ShareTRESValue<Value>] {
+        zip(r.tresNames, values).map { ShareTRESValue(name: $0, value: $1) }
     }
 
     /// "USER" for a user association, "ASSOCIATION" for an account; other values have no word.
@@ -43,7 +43,7 @@ enum SharesEndpoint {
         .string("name", "Share name") { $0.shares.name },
         .string("parent", "Parent name") { $0.shares.parent },
         .string("partition", "Partition name") { $0.shares.partition },
-        .noVal("shares_normalized", "Normalized shares (64 bit floating point number with flags)", float64NoVal) {
+        .noVal("shares_normalized", "Normalized shares (64 bit floating point number with flags)", doubleNoValComponent) {
             DumpedNumber.float64NoVal($0.shares.sharesNormalized).number },
         .uint32NoVal("shares", "Number of shares allocated (32 bit integer number with flags)") { $0.shares.sharesRaw },
         .inline("tres", [
@@ -53,15 +53,15 @@ enum SharesEndpoint {
             .array("usage", "Measure of each TRES usage", ArraySchema("v0.0.43_shares_float128_tres_list", of: usageSchema)) {
                 tres($0, $0.shares.usageTRES) },
         ]) { $0 },
-        .noVal("effective_usage", "Effective, normalized usage (64 bit floating point number with flags)", float64NoVal) {
+        .noVal("effective_usage", "Effective, normalized usage (64 bit floating point number with flags)", doubleNoValComponent) {
             DumpedNumber.float64NoVal($0.shares.usageEffective).number },
-        .noVal("usage_normalized", "Normalized usage (64 bit floating point number with flags)", float64NoVal) {
+        .noVal("usage_normalized", "Normalized usage (64 bit floating point number with flags)", doubleNoValComponent) {
             DumpedNumber.float64NoVal($0.shares.usageNormalized).number },
         .int64("usage", "Measure of tresbillableunits usage") { $0.shares.usageRaw },
         .inline("fairshare", [
-            .noVal("factor", "Fairshare factor (64 bit floating point number with flags)", float64NoVal) {
+            .noVal("factor", "Fairshare factor (64 bit floating point number with flags)", doubleNoValComponent) {
                 DumpedNumber.float64NoVal($0.shares.fairshareFactor).number },
-            .noVal("level", "Fairshare factor at this level (64 bit floating point number with flags)", float64NoVal) {
+            .noVal("level", "Fairshare factor at this level (64 bit floating point number with flags)", doubleNoValComponent) {
                 DumpedNumber.float64NoVal($0.shares.levelFairshare).number },
         ]) { $0 },
         .flags("type", "User or account association", typeTable) { UInt64($0.shares.user) },
