@@ -35,6 +35,10 @@ public enum RouteTable {
                   response: ReservationsEndpoint.response.component,
                   parameters: [.path("reservation_name", "Reservation name"), ReservationsEndpoint.updateTimeParameter],
                   handle: ReservationsEndpoint.handleOne),
+        Operation(method: .GET, path: "/slurm/v0.0.43/shares", operationID: "slurm_v0043_get_shares",
+                  summary: "get fairshare info", responseDescription: "shares information",
+                  response: SharesEndpoint.response.component, parameters: SharesEndpoint.parameters,
+                  handle: SharesEndpoint.handle),
     ] + OpenAPIDocument.paths.map { path in
         Operation(method: .GET, path: path, operationID: "openapi_get_document", summary: "OpenAPI document",
                   responseDescription: "the OpenAPI document", response: OpenAPIDocument.component,
