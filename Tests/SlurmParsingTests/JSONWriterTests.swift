@@ -46,9 +46,9 @@ final class JSONWriterTests: XCTestCase {
     func testNumbers() {
         XCTAssertEqual(render(pretty: false) { w in
             w.beginArray()
-            w.value(Int64.min); w.value(Int64.max); w.value(UInt64.max); w.value(0.5); w.value(2.0); w.value(Double.nan)
+            w.value(Int64.min); w.value(Int64.max); w.value(UInt64.max); w.value(0.5); w.value(2.0); w.value(-0.0); w.value(Double.nan)
             w.endArray()
-        }, "[-9223372036854775808,9223372036854775807,18446744073709551615,0.5,2,null]")
+        }, "[-9223372036854775808,9223372036854775807,18446744073709551615,0.5,2.0,-0.0,null]")
     }
 
     func testTakeBytesContinues() {

@@ -58,7 +58,7 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(NoValNumber(uint32: 0), NoValNumber(set: true, infinite: false, number: .integer(0)))
         XCTAssertEqual(NoValNumber(uint16: SlurmNumber.noVal16), NoValNumber(set: false, infinite: false, number: .integer(0)))
         XCTAssertEqual(NoValNumber(uint16: 7), NoValNumber(set: true, infinite: false, number: .integer(7)))
-        XCTAssertEqual(NoValNumber(double: .infinity), NoValNumber(set: false, infinite: true, number: .integer(0)))
+        XCTAssertEqual(NoValNumber(double: .infinity), NoValNumber(set: false, infinite: true, number: .double(0)))
         XCTAssertEqual(NoValNumber(double: 2.5), NoValNumber(set: true, infinite: false, number: .double(2.5)))
     }
 

@@ -62,13 +62,16 @@ public struct JSONWriter {
     public mutating func value(_ n: UInt64) { separate(); appendDigits(n) }
     public mutating func value(_ n: Int) { value(Int64(n)) }
 
-    /// Shortest round-trip form; NaN and infinities, which JSON cannot carry, become null.
+    /// Shortest round-trip form, always as a number with a fraction or exponent (`2.0`, `-0.0`), as
+    /// the original's serializer writes doubles, so a client sees a float where the spec says one.
+    /// NaN and infinities, which JSON cannot carry, become null.
     public mutating func value(_ d: Double) {
         guard d.isFinite else { null(); return }
         separate()
         if d == d.rounded(.towardZero), abs(d) < 1e15 {
-            if d < 0 { bytes.append(UInt8(ascii: "-")) }
+            if d.sign == .minus { bytes.append(UInt8(ascii: "-")) }
             appendDigits(UInt64(abs(d)))
+            appendASCII(".0")
             return
         }
         appendASCII(d.description)

@@ -45,7 +45,7 @@ public struct NoValNumber: Sendable, Equatable {
 
     /// Doubles: infinity is unlimited; NaN and NO_VAL (as Slurm stores "unset" in a double) are unset.
     public init(double raw: Double) {
-        if raw.isInfinite { self = .unlimited }
+        if raw.isInfinite { self.init(set: false, infinite: true, number: .double(0)) }
         else if raw.isNaN || raw == Double(SlurmNumber.noVal32) { self.init(set: false, infinite: false, number: .double(0)) }
         else { self.init(set: true, infinite: false, number: .double(raw)) }
     }
