@@ -18,34 +18,54 @@ final class Gateway {
         versionState = ProtocolVersionState(pinned: startup.pinnedVersion)
     }
 
-    func answer(_ request: HTTPRequest) -> HTTPResponse {
+    func answer(_ request: HTTPRequest) -> GatewayAnswer {
+        switch decide(request) {
+        case .complete(let response): return GatewayAnswer(response: response, render: nil)
+        case .json(let code, let render):
+            let status = HTTPStatus(code: code)
+            // 304 (update_time with nothing new) has no content, so nothing to describe either.
+            guard status.allowsContent else { return GatewayAnswer(response: HTTPResponse(status: status), render: nil) }
+            return GatewayAnswer(response: HTTPResponse(status: status, headers: [("Content-Type", "application/json")]),
+                                 render: render)
+        }
+    }
+
+    /// What a request gets: a finished response (errors, refusals), or a JSON document still to be
+    /// written, which the server writes as it is rendered.
+    enum Decision {
+        case complete(HTTPResponse)
+        case json(status: Int, (inout JSONWriter) -> Void)
+    }
+
+    func decide(_ request: HTTPRequest) -> Decision {
         guard Negotiation.acceptsJSON(request.headers["Accept"]) else {
-            return errorResponse(.notAcceptable, description: "Only application/json responses are available",
-                                 source: "Accept", identity: nil)
+            return .complete(errorResponse(.notAcceptable, description: "Only application/json responses are available",
+                                           source: "Accept", identity: nil))
         }
         let identity: ClientIdentity
         switch Authentication.identify(request.headers, plugins: startup.authPlugins,
                                        localPeerIsOwnUser: startup.peer.isOwnUserOverUnixSocket) {
-        case .refused: return Self.authenticationFailure
+        case .refused: return .complete(Self.authenticationFailure)
         case .identified(let id): identity = id
         }
         let operation: Operation
         let pathParameters: [String: String]
         switch RouteTable.match(method: request.method, path: request.path) {
         case .notFound:
-            return errorResponse(.unknownURL, description: "No endpoint at \(request.path)", source: request.path,
-                                 identity: identity)
+            return .complete(errorResponse(.unknownURL, description: "No endpoint at \(request.path)",
+                                           source: request.path, identity: identity))
         case .methodNotAllowed(let allowed):
             var response = errorResponse(.unknownURLMethod,
                                          description: "\(request.method.rawValue) is not allowed on \(request.path)",
                                          source: request.path, identity: identity)
             response.headers.append(("Allow", allowed.map(\.rawValue).joined(separator: ", ")))
-            return response
+            return .complete(response)
         case .operation(let op, let values): (operation, pathParameters) = (op, values)
         }
         if !request.body.isEmpty {
-            return errorResponse(.badRequest, description: "\(request.method.rawValue) \(operation.path) takes no body",
-                                 source: "body", identity: identity)
+            return .complete(errorResponse(.badRequest,
+                                           description: "\(request.method.rawValue) \(operation.path) takes no body",
+                                           source: "body", identity: identity))
         }
         let client = ControllerClient(conf: startup.conf, authenticator: authenticator(for: identity),
                                       versionState: versionState)
@@ -58,8 +78,8 @@ final class Gateway {
                                                         source: "#/query/\(key)"))
         }
         let result = operation.handle(&context)
-        if result.status == 401 { return Self.authenticationFailure }
-        return json(status: result.status, result.render)
+        if result.status == 401 { return .complete(Self.authenticationFailure) }
+        return .json(status: result.status, result.render)
     }
 
     /// The original's terse answer to any missing or refused credential.
@@ -82,7 +102,9 @@ final class Gateway {
         case nil: user = ""
         }
         let group = user.isEmpty ? "" : (Accounts.primaryGroupName(ofUser: user) ?? "")
-        return Envelope(meta: Meta(accountingStorage: startup.conf.accountingStorageType ?? "",
+        // The original names no plugin when accounting is off.
+        let accounting = startup.conf.accountingStorageType.flatMap { $0 == "accounting_storage/none" ? nil : $0 }
+        return Envelope(meta: Meta(accountingStorage: accounting ?? "",
                                    clientSource: startup.peer.source, clientUser: user, clientGroup: group,
                                    cluster: startup.conf.clusterName ?? ""))
     }
@@ -94,6 +116,7 @@ final class Gateway {
         return json(status: code.httpStatus) { w in ErrorResponse.render(envelope, into: &w) }
     }
 
+    /// A JSON document written whole (error envelopes, which are small).
     func json(status: Int, _ render: (inout JSONWriter) -> Void) -> HTTPResponse {
         var writer = JSONWriter(pretty: !startup.options.compactJSON)
         render(&writer)
@@ -109,4 +132,10 @@ extension Gateway {
         let code = SlurmErrorCode(number, name, error.description, httpStatus: error.status)
         return errorResponse(code, description: error.description, source: "HTTP request", identity: nil)
     }
+}
+
+/// A response head and, for JSON documents, the function that writes the content.
+struct GatewayAnswer {
+    var response: HTTPResponse
+    let render: ((inout JSONWriter) -> Void)?
 }

@@ -28,13 +28,14 @@ struct Server {
             case .dispatch(let box):
                 let request = box.request
                 let started = MonotonicClock.milliseconds()
-                let response = gateway.answer(request)
+                let answer = gateway.answer(request)
+                var closing = !request.keepAlive
+                let sent = send(answer, for: request, closing: &closing)
                 if startup.options.verbosity > 0 {
                     FileSystem.write(2, "slurmrestd-swift: \(startup.peer.source) \(request.method.rawValue) \(request.path) "
-                                     + "\(response.status.code) \(MonotonicClock.milliseconds() - started) ms\n")
+                                     + "\(answer.response.status.code) \(MonotonicClock.milliseconds() - started) ms\n")
                 }
-                let closing = !request.keepAlive
-                guard FileSystem.write(1, response.serialize(for: request, close: closing)) else { return 0 }
+                guard sent else { return 0 }
                 conversation.responded(closing: closing)
                 deadline = MonotonicClock.milliseconds() + timeout
             case .sendContinue:
@@ -68,5 +69,43 @@ struct Server {
             }
         }
     }
-}
 
+    /// Writes one answer. A document that fits in one buffer goes out with a Content-Length, as
+    /// every small answer does; a longer one is written while it is rendered, in chunks (or, for
+    /// HTTP/1.0, until the connection closes, which sets `closing`). HEAD gets the length GET
+    /// would have, counted without keeping the content. Returns false when the client is gone.
+    func send(_ answer: GatewayAnswer, for request: HTTPRequest, closing: inout Bool) -> Bool {
+        var response = answer.response
+        guard let render = answer.render else {
+            return FileSystem.write(1, response.serialize(for: request, close: closing))
+        }
+        var writer = JSONWriter(pretty: !startup.options.compactJSON)
+        var streamed = false, clientGone = false, counted = 0
+        let version = request.version
+        let close = closing
+        if request.method == .HEAD {
+            writer.spill = { counted += $0.count }
+        } else if response.status.allowsContent {
+            writer.spill = { bytes in
+                guard !clientGone else { return }
+                var out = streamed ? [] : response.streamingHead(version: version, close: close)
+                streamed = true
+                out += HTTPResponse.chunk(bytes, version: version)
+                if !FileSystem.write(1, out) { clientGone = true }
+            }
+        }
+        render(&writer)
+        if streamed {
+            if version.minor == 0 { closing = true }
+            guard !clientGone else { return false }
+            return FileSystem.write(1, HTTPResponse.chunk(writer.takeBytes(), version: version)
+                                    + HTTPResponse.streamEnd(version: version))
+        }
+        if request.method == .HEAD {
+            let rest = writer.takeBytes().count
+            return FileSystem.write(1, response.head(version: version, close: closing, contentLength: counted + rest))
+        }
+        response.body = writer.takeBytes()
+        return FileSystem.write(1, response.serialize(for: request, close: closing))
+    }
+}

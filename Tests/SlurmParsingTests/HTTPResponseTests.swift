@@ -34,4 +34,24 @@ final class HTTPResponseTests: XCTestCase {
             XCTAssertNotEqual(HTTPStatus(code: e.status).reason, "Status \(e.status)")
         }
     }
+
+    func testStreamedFraming() {
+        let r = HTTPResponse(status: HTTPStatus(code: 200), headers: [("Content-Type", "application/json")])
+        func text(_ b: [UInt8]) -> String { String(decoding: b, as: UTF8.self) }
+        XCTAssertEqual(text(r.streamingHead(version: .http1_1, close: false)),
+                       "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+        XCTAssertEqual(text(r.streamingHead(version: .http1_1, close: true)),
+                       "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+        // HTTP/1.0 has no chunks: the content ends where the connection does.
+        XCTAssertEqual(text(r.streamingHead(version: .http1_0, close: false)),
+                       "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n")
+        XCTAssertEqual(text(HTTPResponse.chunk(Array(repeating: UInt8(ascii: "x"), count: 26), version: .http1_1)),
+                       "1a\r\n" + String(repeating: "x", count: 26) + "\r\n")
+        XCTAssertEqual(HTTPResponse.chunk([], version: .http1_1), [], "an empty chunk would end the content")
+        XCTAssertEqual(text(HTTPResponse.chunk(Array("ab".utf8), version: .http1_0)), "ab")
+        XCTAssertEqual(text(HTTPResponse.streamEnd(version: .http1_1)), "0\r\n\r\n")
+        XCTAssertEqual(HTTPResponse.streamEnd(version: .http1_0), [])
+        XCTAssertEqual(text(HTTPResponse(status: HTTPStatus(code: 200)).head(close: false, contentLength: 99)),
+                       "HTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\n")
+    }
 }

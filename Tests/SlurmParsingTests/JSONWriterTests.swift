@@ -65,4 +65,26 @@ final class JSONWriterTests: XCTestCase {
         w.write(v)
         XCTAssertEqual(String(decoding: w.takeBytes(), as: UTF8.self), #"{"x":[1,1.5,"s",false,null]}"#)
     }
+
+    func testSpillHandsOverWholeItemsOnly() {
+        var pieces: [[UInt8]] = []
+        var w = JSONWriter(pretty: false)
+        w.spillThreshold = 8
+        w.spill = { pieces.append($0) }
+        w.beginArray()
+        for i in 0..<5 {
+            w.beginObject(); w.key("n"); w.value(i); w.endObject()
+            w.boundary()
+        }
+        w.endArray()
+        let rest = w.takeBytes()
+        XCTAssertEqual(pieces.map { String(decoding: $0, as: UTF8.self) }, ["[{\"n\":0}", ",{\"n\":1}", ",{\"n\":2}", ",{\"n\":3}", ",{\"n\":4}"])
+        XCTAssertEqual(String(decoding: pieces.joined() + rest, as: UTF8.self),
+                       "[{\"n\":0},{\"n\":1},{\"n\":2},{\"n\":3},{\"n\":4}]")
+        // Without a spill, nothing leaves the buffer.
+        var quiet = JSONWriter(pretty: false)
+        quiet.spillThreshold = 1
+        quiet.beginArray(); quiet.value(1); quiet.boundary(); quiet.endArray()
+        XCTAssertEqual(String(decoding: quiet.takeBytes(), as: UTF8.self), "[1]")
+    }
 }

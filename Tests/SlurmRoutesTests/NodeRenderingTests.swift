@@ -72,7 +72,7 @@ final class NodeRenderingTests: XCTestCase {
     func testPartitionsOfEachNode() throws {
         for (release, version) in [("22.05", ProtocolVersion.v22_05), ("24.11", .v24_11), ("26.05", .v26_05)] {
             let nodes = try table(release, version, "node-info-response-ghosts", .responseNodeInfo, as: NodeInfo.self)
-            let parts = try table(release, version, "partition-info-response-ghosts", .responsePartitionInfo, as: PartitionInfo.self)
+            let parts = try table(release, version, "partition-info-response-three", .responsePartitionInfo, as: PartitionInfo.self)
             let names = NodesEndpoint.partitionNames(of: nodes, in: parts.partitions)
             let byNode = Dictionary(zip(nodes.nodes.map { $0.name ?? "" }, names), uniquingKeysWith: { a, _ in a })
             XCTAssertEqual(byNode["ghost1"], ["batch", "ghosts"], release)
@@ -80,7 +80,7 @@ final class NodeRenderingTests: XCTestCase {
             XCTAssertEqual(byNode["vm"], ["debug", "batch"], release)
         }
         let single = try table("26.05", .v26_05, "node-info-single-response", .responseNodeInfo, as: NodeInfo.self)
-        let parts = try table("26.05", .v26_05, "partition-info-response-ghosts", .responsePartitionInfo, as: PartitionInfo.self)
+        let parts = try table("26.05", .v26_05, "partition-info-response-three", .responsePartitionInfo, as: PartitionInfo.self)
         XCTAssertEqual(NodesEndpoint.partitionNames(of: single, in: parts.partitions), [["debug", "batch"]])
     }
 
@@ -92,7 +92,7 @@ final class NodeRenderingTests: XCTestCase {
 
     func testNodeAsTheOriginalRendersIt() throws {
         let nodes = try table("26.05", .v26_05, "node-info-response-ghosts", .responseNodeInfo, as: NodeInfo.self)
-        let parts = try table("26.05", .v26_05, "partition-info-response-ghosts", .responsePartitionInfo, as: PartitionInfo.self)
+        let parts = try table("26.05", .v26_05, "partition-info-response-three", .responsePartitionInfo, as: PartitionInfo.self)
         let names = NodesEndpoint.partitionNames(of: nodes, in: parts.partitions)
         let view = NodeView(node: nodes.nodes[0], partitions: names[0], owner: "", reasonSetBy: "root")
         var w = JSONWriter(pretty: false)
@@ -119,5 +119,20 @@ final class NodeRenderingTests: XCTestCase {
         XCTAssertEqual(json["last_busy"]?["set"], .bool(true))
         XCTAssertEqual(json["cert_flags"], .array([.string("TOKEN_SET")]))
         XCTAssertEqual(json["partitions"], .array([]))
+    }
+
+    /// Plain numbers holding INFINITE or NO_VAL come with the original's placeholder warnings,
+    /// in rendering order (22.05 sends NO_VAL as the CPU load of a node without slurmd).
+    func testPlaceholderWarnings() throws {
+        let nodes = try table("22.05", .v22_05, "node-info-response-ghosts", .responseNodeInfo, as: NodeInfo.self)
+        XCTAssertEqual(NodesEndpoint.placeholderWarnings(nodes.nodes[0]).map(\.description),
+                       ["Dumping (0xfffffffe) as place holder for null"])
+        var node = Node()
+        node.weight = SlurmNumber.infinite32
+        node.energy.pollTime = -1
+        XCTAssertEqual(NodesEndpoint.placeholderWarnings(node).map(\.description),
+                       ["Dumping (0xffffffffffffffff) as place holder for Infinity",
+                        "Dumping (0xffffffff) as place holder for Infinity"])
+        XCTAssertEqual(NodesEndpoint.placeholderWarnings(nodes.nodes[3]), [], "a registered node has none")
     }
 }

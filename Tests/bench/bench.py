@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Wall and CPU time per request: slurmrestd-swift against the real slurmrestd 26.05.5, in inet mode,
 same controller (lab26), same request, same wrapper (chroot --userspec + env, as alice), interleaved.
+Then big answers: GET /jobs from a controller holding 1,000 and 10,000 held jobs (bench26), with
+wall, CPU and peak memory of each program.
 
-Usage: bench.py SWIFT_BINARY [RUNS]   (needs the lab running: Tests/lab/lab.sh start)
+Usage: bench.py SWIFT_BINARY [RUNS] [BIG_RUNS]   (needs the lab running: Tests/lab/lab.sh start)
 """
 import os, resource, statistics, subprocess, sys, tempfile, time
 
@@ -25,8 +27,8 @@ def token(user):
 
 def measure(argv, request, runs, check=True):
     """Runs argv `runs` times with `request` on stdin (posix_spawn, output to a file); returns
-    per-run wall and CPU seconds of the whole process tree."""
-    walls, cpus = [], []
+    per-run wall and CPU seconds and peak resident bytes."""
+    walls, cpus, peaks = [], [], []
     with tempfile.TemporaryFile() as stdin, tempfile.TemporaryFile() as stdout:
         stdin.write(request)
         for _ in range(runs):
@@ -40,11 +42,45 @@ def measure(argv, request, runs, check=True):
             _, status, usage = os.wait4(pid, 0)
             walls.append(time.perf_counter() - start)
             cpus.append(usage.ru_utime + usage.ru_stime)
+            peaks.append(usage.ru_maxrss * 1024)
             stdout.seek(0)
             out = stdout.read(64)
             if check and not out.startswith(b"HTTP/1.1 200"):
                 sys.exit(f"unexpected answer from {argv[-4:]}: {out!r}")
-    return walls, cpus
+    return walls, cpus, peaks
+
+
+def answer_size(argv, request):
+    """Bytes of one answer (head and content)."""
+    with tempfile.TemporaryFile() as stdin, tempfile.TemporaryFile() as stdout:
+        stdin.write(request)
+        stdin.seek(0)
+        subprocess.run(argv, stdin=stdin, stdout=stdout, stderr=subprocess.DEVNULL, check=False)
+        return stdout.tell()
+
+
+def big_answers(ours_bin, big_runs):
+    """GET /jobs from bench26 at 1,000 and 10,000 held jobs: wall, CPU, peak memory."""
+    env = lab_env()
+    sid = env["LAB26_FOLDER"]
+    lab_sh = os.path.join(HERE, "..", "lab", "lab.sh")
+    wrapper = lambda root: ["/usr/sbin/chroot", "--userspec=alice:alice", root, "/usr/bin/env", "-i", "PATH=/usr/sbin:/usr/bin:/bin"]
+    real = wrapper(sid) + ["SLURM_CONF=/var/lib/lab-bench/slurm.conf", "SLURM_JWT=daemon", "/usr/sbin/slurmrestd", "-a", "rest_auth/jwt"]
+    ours = wrapper("/") + [ours_bin, "-f", sid + "/var/lib/lab-bench/slurm.conf", "-a", "rest_auth/jwt"]
+    request = (f"GET /slurm/v0.0.43/jobs/ HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer {token('alice')}\r\n"
+               "Connection: close\r\n\r\n").encode()
+    print()
+    print(f"GET /slurm/v0.0.43/jobs/ from bench26 (Slurm 26.05.5, held jobs), {big_runs} runs each; medians")
+    print(f"{'jobs':>6} {'program':<26} {'answer MB':>9} {'wall s':>8} {'CPU s':>7} {'peak MiB':>9}  wall vs real")
+    for jobs in (1000, 10000):
+        subprocess.run(["bash", lab_sh, "bench-cluster", str(jobs)], check=True, stderr=subprocess.DEVNULL)
+        rows = []
+        for name, argv in (("real slurmrestd 26.05.5", real), ("slurmrestd-swift", ours)):
+            w, c, p = measure(argv, request, big_runs)
+            rows.append((name, answer_size(argv, request), statistics.median(w), statistics.median(c), max(p)))
+        for name, size, wall, cpu, peak in rows:
+            ratio = "" if name.startswith("real") else f"{wall / rows[0][2]:.2f}x"
+            print(f"{jobs:>6} {name:<26} {size / 1e6:>9.1f} {wall:>8.3f} {cpu:>7.3f} {peak / 2**20:>9.1f}  {ratio}")
 
 
 def main():
@@ -74,7 +110,7 @@ def main():
         results = {name: ([], []) for name, _, _ in programs}
         for _ in range(max(1, runs // 10)):  # interleave in blocks so drift affects all alike
             for name, argv, _ in programs:
-                w, c = measure(argv, request, 10)
+                w, c, _ = measure(argv, request, 10)
                 results[name][0].extend(w)
                 results[name][1].extend(c)
         net_real = statistics.median(results[programs[0][0]][0]) - baseline["real"]
@@ -88,3 +124,4 @@ def main():
 
 if __name__ == "__main__":
     main()
+    big_answers(os.path.abspath(sys.argv[1]), int(sys.argv[3]) if len(sys.argv) > 3 else 3)

@@ -16,6 +16,8 @@
 #   lab.sh env                     shell assignments (conf paths, ports, keys); also in $LAB_ROOT/lab.env
 #   lab.sh token USER [SECONDS]    an HS256 JWT for USER signed with the lab key
 #   lab.sh real-slurmrestd CLUSTER [ARGS...]   the real slurmrestd of that cluster, inet mode, as alice
+#   lab.sh bench-cluster JOBS      a fourth 26.05 controller (bench26, port 7827, no slurmd) holding JOBS
+#                                  held jobs, for the benchmark of big answers; the tests never use it
 set -euo pipefail
 
 LAB_ROOT=${LAB_ROOT:-/var/lib/slurmrestd-swift-lab}
@@ -26,13 +28,17 @@ say() { printf 'lab: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 
 # Folder (empty for the host), ctld port and slurmd port of a cluster.
-folder_of() { case $1 in lab22) echo "" ;; lab24) echo "$LAB_ROOT/trixie" ;; lab26) echo "$LAB_ROOT/sid" ;; *) die "unknown cluster $1" ;; esac; }
-ctld_port() { case $1 in lab22) echo 6817 ;; lab24) echo 8817 ;; lab26) echo 7817 ;; esac; }
-slurmd_port() { case $1 in lab22) echo 6818 ;; lab24) echo 8818 ;; lab26) echo 7818 ;; esac; }
+folder_of() { case $1 in lab22) echo "" ;; lab24) echo "$LAB_ROOT/trixie" ;; lab26|bench26) echo "$LAB_ROOT/sid" ;; *) die "unknown cluster $1" ;; esac; }
+ctld_port() { case $1 in lab22) echo 6817 ;; lab24) echo 8817 ;; lab26) echo 7817 ;; bench26) echo 7827 ;; esac; }
+slurmd_port() { case $1 in lab22) echo 6818 ;; lab24) echo 8818 ;; lab26) echo 7818 ;; bench26) echo 7828 ;; esac; }
 suite_of() { case $1 in lab24) echo trixie ;; lab26) echo sid ;; esac; }
 
 # Where the cluster keeps its files, as the cluster's own daemons see it, and as the host sees it.
-inner_dir() { if [ -z "$(folder_of "$1")" ]; then echo "$LAB_ROOT/run/$1"; else echo "/var/lib/lab"; fi; }
+inner_dir() {
+    if [ -z "$(folder_of "$1")" ]; then echo "$LAB_ROOT/run/$1"
+    elif [ "$1" = bench26 ]; then echo "/var/lib/lab-bench"
+    else echo "/var/lib/lab"; fi
+}
 host_dir() { echo "$(folder_of "$1")$(inner_dir "$1")"; }
 conf_of() { echo "$(host_dir "$1")/slurm.conf"; }
 
@@ -155,10 +161,22 @@ JobAcctGatherType=jobacct_gather/none
 SelectType=select/cons_tres
 MpiDefault=none
 ReturnToService=2
+# Keep finished jobs visible for a day, and room for the benchmark's 10,000 held jobs.
+MinJobAge=86400
+MaxJobCount=30000
 Licenses=fluent:4,matlab:2
-NodeName=$NODE NodeAddr=127.0.0.1 CPUs=2 RealMemory=20000 State=UNKNOWN
+GresTypes=gpu
+NodeName=$NODE NodeAddr=127.0.0.1 CPUs=2 RealMemory=20000 Gres=gpu:2 Features=fast,local State=UNKNOWN
+# Nodes without a slurmd (their port is closed), for the drained, down and future states.
+NodeName=ghost[1-2] NodeAddr=127.0.0.1 Port=9 CPUs=4 RealMemory=8000 Features=slow State=UNKNOWN
+NodeName=ghost3 NodeAddr=127.0.0.1 Port=9 CPUs=4 RealMemory=8000 State=FUTURE
 PartitionName=debug Nodes=$NODE Default=YES MaxTime=INFINITE State=UP
+PartitionName=batch Nodes=$NODE,ghost[1-2] MaxTime=02:00:00 DefaultTime=00:10:00 MaxNodes=2 PriorityTier=2 State=UP
+PartitionName=ghosts Nodes=ghost[1-3] State=DOWN
 EOF
+    # Two "GPUs" backed by harmless device files: slurmd counts a gpu only through a File.
+    printf 'NodeName=%s Name=gpu File=/dev/null\nNodeName=%s Name=gpu File=/dev/zero\n' "$NODE" "$NODE" >"$host/gres.conf"
+    chmod 644 "$host/gres.conf"
     chmod 644 "$host/slurm.conf"
     # 24.11 and later slurmd need cgroups switched off here; 22.05 neither needs nor knows the setting.
     if [ -n "$(folder_of "$c")" ]; then echo "CgroupPlugin=disabled" >"$host/cgroup.conf"; else rm -f "$host/cgroup.conf"; fi
@@ -173,12 +191,50 @@ start_cluster() {
     pid_alive "$host/slurmd.pid" || in_cluster "$c" slurmd
     local i state=""
     for i in $(seq 60); do
-        state=$(in_cluster "$c" sinfo -h -o %T 2>/dev/null | head -n1 || true)
-        [ "$state" = idle ] && { say "$c: node $NODE idle"; return 0; }
+        state=$(in_cluster "$c" sinfo -h -n "$NODE" -o %T 2>/dev/null | head -n1 || true)
+        # Idle on a fresh lab; mixed once the seeded job runs (it survives restarts).
+        case $state in idle|mixed|allocated) say "$c: node $NODE $state"; return 0 ;; esac
         sleep 1
     done
     tail -n 20 "$host/slurmctld.log" "$host/slurmd.log" >&2 || true
-    die "$c: node not idle after 60 s (state: ${state:-none})"
+    die "$c: node not up after 60 s (state: ${state:-none})"
+}
+
+# Runs a Slurm client command as alice in the cluster's world.
+as_alice() {
+    local c=$1; shift
+    local f; f=$(folder_of "$c")
+    if [ -z "$f" ]; then setpriv --reuid=alice --regid=alice --clear-groups env SLURM_CONF="$(conf_of "$c")" "$@"
+    else chroot --userspec=alice:alice "$f" env -i PATH=/usr/sbin:/usr/bin HOME=/home/alice \
+        SLURM_CONF="$(inner_dir "$c")/slurm.conf" "$@"; fi
+}
+
+# Varied state for the read API's tests, made once per cluster (jobs survive restarts in the state
+# folder): jobs pending (held, dependency, resources), running, completed, failed, cancelled, an
+# array, a heterogeneous job, one asking for GRES and licenses; a drained and a down node; a reservation.
+seed_cluster() {
+    local c=$1 host; host=$(host_dir "$c")
+    [ -e "$host/state/.seeded" ] && return 0
+    local sb="sbatch --parsable -D /tmp -o /dev/null -e /dev/null"
+    as_alice "$c" $sb -J seed-running -t 1000 --mem=100 --wrap "sleep 100000" >/dev/null
+    as_alice "$c" $sb -J seed-done -t 5 --mem=100 --wrap true >/dev/null
+    as_alice "$c" $sb -J seed-failed -t 5 --mem=100 --wrap "exit 3" >/dev/null
+    local held; held=$(as_alice "$c" $sb -J seed-held --hold --comment "kept on hold" --wrap true)
+    as_alice "$c" $sb -J seed-dependent --dependency="afterok:${held%%;*}" --wrap true >/dev/null
+    as_alice "$c" $sb -J seed-array --array=1-4%2 --hold --wrap true >/dev/null
+    as_alice "$c" $sb -J seed-gres --hold --gres=gpu:1 -L fluent:2 --mem=100 -t 30 -p debug,batch --wrap true >/dev/null
+    as_alice "$c" $sb -J seed-wide -N 2 -p ghosts --wrap true >/dev/null
+    local cancelled; cancelled=$(as_alice "$c" $sb -J seed-cancelled --hold --wrap true)
+    as_alice "$c" scancel "${cancelled%%;*}"
+    printf '#!/bin/sh\n#SBATCH -n1 -J seed-het\n#SBATCH hetjob\n#SBATCH -n1\ntrue\n' >"$host/seed-het.sh"
+    chmod 644 "$host/seed-het.sh"
+    as_alice "$c" $sb --hold "$(inner_dir "$c")/seed-het.sh" >/dev/null
+    in_cluster "$c" scontrol update NodeName=ghost1 State=DRAIN Reason="disk replacement"
+    in_cluster "$c" scontrol update NodeName=ghost2 State=DOWN Reason="no slurmd"
+    in_cluster "$c" scontrol create reservation ReservationName=maint StartTime=now+7days Duration=120 \
+        Nodes="$NODE" Users=alice Flags=MAINT,IGNORE_JOBS >/dev/null
+    touch "$host/state/.seeded"
+    say "$c: seeded jobs, node states and a reservation"
 }
 
 cmd_start() {
@@ -192,6 +248,7 @@ cmd_start() {
     for f in "$LAB_ROOT/trixie" "$LAB_ROOT/sid"; do mount_folder "$f"; start_munge "$f"; done
     local c
     for c in "${CLUSTERS[@]}"; do start_cluster "$c"; done
+    for c in "${CLUSTERS[@]}"; do seed_cluster "$c"; done
     cmd_env >/dev/null
 }
 
@@ -267,6 +324,27 @@ cmd_real() {
         SLURM_CONF="$(inner_dir "$c")/slurm.conf" SLURM_JWT=daemon /usr/sbin/slurmrestd "$@"
 }
 
+# The benchmark's controller: the lab's 26.05 configuration under another name, port and state
+# folder, without slurmd (held jobs need no node), filled with held jobs up to the count asked for.
+cmd_bench_cluster() {
+    local want=${1:?number of jobs} c=bench26
+    local host; host=$(host_dir "$c")
+    [ -d "$LAB_ROOT/sid" ] || die "run '$0 install' and '$0 start' first"
+    write_conf "$c"
+    pid_alive "$host/slurmctld.pid" || in_cluster "$c" slurmctld -i
+    local i
+    for i in $(seq 30); do in_cluster "$c" scontrol ping >/dev/null 2>&1 && break; sleep 1; done
+    local have; have=$(in_cluster "$c" squeue -h -t all -o %i | wc -l)
+    if [ "$have" -lt "$want" ]; then
+        say "$c: submitting $((want - have)) held jobs"
+        # Eight submitters at a time; each sbatch is one RPC.
+        seq "$have" $((want - 1)) | xargs -P 8 -I{} chroot --userspec=alice:alice "$(folder_of "$c")" \
+            env -i PATH=/usr/bin SLURM_CONF="$(inner_dir "$c")/slurm.conf" \
+            sbatch --hold -J "bench-{}" -D /tmp -o /dev/null -t 10 --wrap true >/dev/null
+    fi
+    say "$c: $(in_cluster "$c" squeue -h -t all -o %i | wc -l) jobs (port $(ctld_port "$c"), conf $(conf_of "$c"))"
+}
+
 case ${1:-} in
     install) cmd_install ;;
     start) cmd_start ;;
@@ -275,5 +353,6 @@ case ${1:-} in
     env) cmd_env ;;
     token) shift; cmd_token "$@" ;;
     real-slurmrestd) shift; cmd_real "$@" ;;
+    bench-cluster) shift; cmd_bench_cluster "$@" ;;
     *) sed -n '2,20p' "$0" >&2; exit 2 ;;
 esac

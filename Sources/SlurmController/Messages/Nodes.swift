@@ -248,21 +248,37 @@ public struct NodeInfo: WireMessage, Equatable, Sendable {
 }
 
 extension ControllerClient {
-    /// REQUEST_NODE_INFO: the node table, or ControllerError.slurm(1900) when nothing changed
-    /// since `updateTime`.
+    /// REQUEST_NODE_INFO as `slurm_load_node()` sends it outside a federation: always
+    /// SHOW_LOCAL, never SHOW_FEDERATION. Throws `.slurm(1900, _)` when nothing changed since
+    /// `updateTime`.
     public func nodes(updateTime: Int64, showFlags: UInt16) throws(ControllerError) -> NodeInfo {
+        let flags = (showFlags | ShowFlags.local) & ~ShowFlags.federation
         let reply = try call(.requestNodeInfo) { v in
-            NodeInfoRequest(lastUpdate: updateTime, showFlags: showFlags).encode(version: v)
+            NodeInfoRequest(lastUpdate: updateTime, showFlags: flags).encode(version: v)
         }
         return try reply.decode(.responseNodeInfo, as: NodeInfo.self)
     }
 
     /// REQUEST_NODE_INFO_SINGLE: a table holding the named node, or no record when the
-    /// controller has no such node (or hides it).
+    /// controller has no such node (or hides it). `slurm_load_node_single()` sends the flags as given.
     public func node(named name: String, showFlags: UInt16) throws(ControllerError) -> NodeInfo {
         let reply = try call(.requestNodeInfoSingle) { v in
             NodeInfoSingleRequest(nodeName: name, showFlags: showFlags).encode(version: v)
         }
         return try reply.decode(.responseNodeInfo, as: NodeInfo.self)
     }
+}
+
+extension Partition {
+    /// The partition's nodes as places in the controller's node table (Node.tableIndex); nil
+    /// without a bitmap or with a mask that is not one (the C client refuses such a reply).
+    public var nodeIndex: HexBitmap? {
+        guard nodeIndexBits != 0xffff_fffe, nodeIndexBits != 0, let mask = nodeIndexMask else { return nil }
+        return HexBitmap(bitCount: nodeIndexBits, mask: mask)
+    }
+}
+
+extension ShowFlags {
+    public static let detail: UInt16 = 0x0002
+    public static let mixed: UInt16 = 0x0008
 }

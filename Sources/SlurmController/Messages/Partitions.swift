@@ -1,4 +1,4 @@
-/// REQUEST_PARTITION_INFO: every partition changed since `lastUpdate` (0 for all).
+/// REQUEST_PARTITION_INFO: partitions changed since `lastUpdate` (0: all), filtered by SHOW_* flags.
 public struct PartitionInfoRequest: WireMessage, Equatable {
     public var lastUpdate: Int64 = 0
     public var showFlags: UInt16 = 0
@@ -13,7 +13,7 @@ public struct PartitionInfoRequest: WireMessage, Equatable {
     ])
 }
 
-/// One JobDefaults= entry of a partition (job_defaults_t): a default kind and its value.
+/// One entry of a partition's JobDefaults list (read_config.c: `job_defaults_pack`).
 public struct PartitionJobDefault: WireMessage, Equatable, Sendable {
     public var type: UInt16 = 0
     public var value: UInt64 = 0
@@ -24,7 +24,8 @@ public struct PartitionJobDefault: WireMessage, Equatable, Sendable {
     ])
 }
 
-/// One record of RESPONSE_PARTITION_INFO (partition_info_t).
+/// One partition of RESPONSE_PARTITION_INFO (`pack_part()` in partition_mgr.c). Fields a release
+/// does not send stay unset: nil strings, NO_VAL numbers.
 public struct Partition: WireMessage, Equatable, Sendable {
     public var name: String?
     public var cpuBind: UInt32 = 0
@@ -35,18 +36,25 @@ public struct Partition: WireMessage, Equatable, Sendable {
     public var minNodes: UInt32 = 0
     public var totalNodes: UInt32 = 0
     public var totalCPUs: UInt32 = 0
+    /// DefMemPerCPU when the MEM_PER_CPU bit (bit 63) is set, else DefMemPerNode.
     public var defMemPerCPU: UInt64 = 0
     public var maxCPUsPerNode: UInt32 = 0
-    public var maxCPUsPerSocket: UInt32 = 0
+    /// NO_VAL (unset) from controllers before 23.02, which have no such limit.
+    public var maxCPUsPerSocket: UInt32 = 0xffff_fffe
+    /// MaxMemPerCPU when the MEM_PER_CPU bit is set, else MaxMemPerNode.
     public var maxMemPerCPU: UInt64 = 0
-    /// PART_FLAG_* bits: a u16 on the wire up to 23.11.
+    /// PART_FLAG_* bits (u16 on the wire before 24.05).
     public var flags: UInt32 = 0
+    /// OverSubscribe job count, with SHARED_FORCE (0x8000) for FORCE.
     public var maxShare: UInt16 = 0
     public var overTimeLimit: UInt16 = 0
     public var preemptMode: UInt16 = 0
     public var priorityJobFactor: UInt16 = 0
     public var priorityTier: UInt16 = 0
+    /// PARTITION_UP, _DOWN, _DRAIN or _INACTIVE.
     public var stateUp: UInt16 = 0
+    /// The partition's own SelectTypeParameters: only CR_Core/CR_Socket and CR_Memory, whose bits
+    /// are the same in every release from 22.05 to 26.05.
     public var crType: UInt16 = 0
     public var resumeTimeout: UInt16 = 0
     public var suspendTimeout: UInt16 = 0
@@ -61,35 +69,20 @@ public struct Partition: WireMessage, Equatable, Sendable {
     public var denyQOS: String?
     public var nodes: String?
     public var nodeSets: String?
-    /// The partition's nodes as places in the controller's node table (Node.tableIndex).
-    public var nodeIndex: HexBitmap?
+    /// The node bitmap: its size in bits (NO_VAL without a bitmap) and its hex mask.
+    public var nodeIndexBits: UInt32 = 0
+    public var nodeIndexMask: String?
     public var billingWeights: String?
-    public var topologyName: String?
+    public var topology: String?
     public var tres: String?
-    /// nil when the controller sent no list (NO_VAL).
-    public var jobDefaults: [PartitionJobDefault]?
+    /// NO_VAL when the partition has no JobDefaults list.
+    public var jobDefaultsCount: UInt32 = 0
+    public var jobDefaults: [PartitionJobDefault] = []
     public init() {}
 
-    static let flags16 = Field<Partition>.primitive(
-        "flags", \.flags, since: .v22_05, until: .v24_05, when: nil,
-        { $0.u16(UInt16(truncatingIfNeeded: $1)) }) { (u: inout Unpacker) throws(WireError) in UInt32(try u.u16()) }
-
-    /// `slurm_unpack_list`: a u32 count (NO_VAL for no list) and the elements.
-    static let jobDefaultsList = Field<Partition>(
-        "job_defaults_list", since: .v22_05, until: nil, when: nil,
-        encode: { m, version, p in
-            guard let list = m.jobDefaults else { p.u32(0xffff_fffe); return }
-            p.u32(UInt32(list.count))
-            for e in list { PartitionJobDefault.fields.encode(e, version: version, into: &p) }
-        },
-        decode: { (m: inout Partition, version: ProtocolVersion, u: inout Unpacker) throws(WireError) in
-            let count = try u.u32()
-            if count == 0xffff_fffe { m.jobDefaults = nil; return }
-            guard Int(count) <= u.remaining / 10 else { throw u.fail("job_defaults_list: count \(count) exceeds the message") }
-            var list: [PartitionJobDefault] = []
-            for _ in 0..<count { list.append(try PartitionJobDefault.fields.decode(from: &u, version: version)) }
-            m.jobDefaults = list
-        })
+    static let hasNodeBitmap: (Partition, ProtocolVersion) -> Bool = { m, _ in m.nodeIndexBits != noVal }
+    static let hasJobDefaults: (Partition, ProtocolVersion) -> Bool = { m, _ in m.jobDefaultsCount != noVal }
+    static let noVal: UInt32 = 0xffff_fffe
 
     public static let fields = FieldTable<Partition>([
         .string("name", \.name),
@@ -105,7 +98,7 @@ public struct Partition: WireMessage, Equatable, Sendable {
         .u32("max_cpus_per_node", \.maxCPUsPerNode),
         .u32("max_cpus_per_socket", \.maxCPUsPerSocket, since: .v23_02),
         .u64("max_mem_per_cpu", \.maxMemPerCPU),
-        flags16,
+        .u16("flags", \.flags, until: .v24_05),
         .u32("flags", \.flags, since: .v24_05),
         .u16("max_share", \.maxShare),
         .u16("over_time_limit", \.overTimeLimit),
@@ -127,20 +120,27 @@ public struct Partition: WireMessage, Equatable, Sendable {
         .string("deny_qos", \.denyQOS),
         .string("nodes", \.nodes),
         .string("nodesets", \.nodeSets),
-        .hexBitmap("node_inx", \.nodeIndex),
+        .u32("node_inx.bits", \.nodeIndexBits),
+        .string("node_inx.mask", \.nodeIndexMask, when: hasNodeBitmap),
         .string("billing_weights_str", \.billingWeights),
-        .string("topology_name", \.topologyName, since: .v25_05),
+        .string("topology_name", \.topology, since: .v25_05),
         .string("tres_fmt_str", \.tres),
-        jobDefaultsList,
+        .u32("job_defaults.count", \.jobDefaultsCount),
+        .records("job_defaults", \.jobDefaults, count: \.jobDefaultsCount, when: hasJobDefaults),
     ])
 }
 
-/// RESPONSE_PARTITION_INFO (partition_info_msg_t).
+/// RESPONSE_PARTITION_INFO.
 public struct PartitionInfo: WireMessage, Equatable, Sendable {
     public var count: UInt32 = 0
     public var lastUpdate: Int64 = 0
     public var partitions: [Partition] = []
     public init() {}
+    public init(lastUpdate: Int64, partitions: [Partition]) {
+        self.count = UInt32(truncatingIfNeeded: partitions.count)
+        self.lastUpdate = lastUpdate
+        self.partitions = partitions
+    }
     public static let fields = FieldTable<PartitionInfo>([
         .u32("record_count", \.count),
         .time("last_update", \.lastUpdate),
@@ -148,12 +148,31 @@ public struct PartitionInfo: WireMessage, Equatable, Sendable {
     ])
 }
 
+extension Field {
+    /// A u16 on the wire held in a 32-bit property: for fields widened to u32 in a later release.
+    static func u16(_ name: String, _ path: WritableKeyPath<Model, UInt32>, since: ProtocolVersion = .v22_05,
+                    until: ProtocolVersion? = nil, when: ((Model, ProtocolVersion) -> Bool)? = nil) -> Field {
+        primitive(name, path, since: since, until: until, when: when, { $0.u16(UInt16(truncatingIfNeeded: $1)) }) {
+            (u: inout Unpacker) throws(WireError) in UInt32(try u.u16())
+        }
+    }
+}
+
+/// SHOW_* bits of the partition (and job and node) info requests (slurm/slurm.h).
+public enum ShowFlags {
+    public static let all: UInt16 = 0x0001
+    public static let local: UInt16 = 0x0010
+    public static let federation: UInt16 = 0x0040
+}
+
 extension ControllerClient {
-    /// REQUEST_PARTITION_INFO: every partition, or ControllerError.slurm(1900) when nothing
-    /// changed since `updateTime`.
+    /// REQUEST_PARTITION_INFO as `slurm_load_partitions()` sends it outside a federation: always
+    /// SHOW_LOCAL, never SHOW_FEDERATION. Throws `.slurm(1900, _)` when nothing changed since
+    /// `updateTime`.
     public func partitions(updateTime: Int64, showFlags: UInt16) throws(ControllerError) -> PartitionInfo {
+        let flags = (showFlags | ShowFlags.local) & ~ShowFlags.federation
         let reply = try call(.requestPartitionInfo) { v in
-            PartitionInfoRequest(lastUpdate: updateTime, showFlags: showFlags).encode(version: v)
+            PartitionInfoRequest(lastUpdate: updateTime, showFlags: flags).encode(version: v)
         }
         return try reply.decode(.responsePartitionInfo, as: PartitionInfo.self)
     }

@@ -2,10 +2,15 @@
 /// `value`, `endArray`...); the writer places commas, colons and, in pretty mode, the original's
 /// layout: two-space indentation, `"key": value`, `[]` and `{}` for empty containers.
 ///
-/// Big documents are written in pieces: `takeBytes()` hands over what is buffered so far.
+/// Big documents are written in pieces: `takeBytes()` hands over what is buffered so far, and a
+/// writer given a `spill` hands its buffer to it at item boundaries once `spillThreshold` bytes are
+/// buffered, so a long array never sits in memory whole.
 public struct JSONWriter {
     public let pretty: Bool
     public private(set) var bytes: [UInt8] = []
+    /// Receives the buffered bytes at a boundary once there are at least `spillThreshold` of them.
+    public var spill: (([UInt8]) -> Void)?
+    public var spillThreshold = 256 * 1024
     /// One entry per open container: whether it has members yet.
     private var hasMembers: [Bool] = []
     /// True right after `key(_:)`: the next value belongs to it.
@@ -20,6 +25,15 @@ public struct JSONWriter {
     public mutating func takeBytes() -> [UInt8] {
         defer { bytes.removeAll(keepingCapacity: true) }
         return bytes
+    }
+
+    /// Marks a point between two items of a long array: where buffered bytes may be handed on.
+    @inline(__always)
+    public mutating func boundary() {
+        if bytes.count >= spillThreshold, let spill {
+            spill(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
     }
 
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
@@ -105,8 +119,15 @@ public struct JSONWriter {
 
     private mutating func newline() {
         bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<hasMembers.count { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: " ")) }
+        var depth = hasMembers.count * 2
+        while depth > 0 {
+            let n = min(depth, Self.spaces.count)
+            bytes.append(contentsOf: Self.spaces[0..<n])
+            depth -= n
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     // MARK: - Scalars
 
@@ -129,6 +150,16 @@ public struct JSONWriter {
     /// RFC 8259 §7: quote, backslash and control characters are escaped; everything else is UTF-8 as is.
     private mutating func appendString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copy them in one piece.
+        let plain: Bool? = s.utf8.withContiguousStorageIfAvailable { buffer in
+            for c in buffer where c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { return false }
+            bytes.append(contentsOf: buffer)
+            return true
+        }
+        if plain == true {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for c in s.utf8 {
             switch c {
             case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(c)

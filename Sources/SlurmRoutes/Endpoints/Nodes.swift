@@ -45,9 +45,9 @@ enum NodesEndpoint {
         .int32("effective_cpus", "Number of effective CPUs (excluding specialized CPUs)") { $0.node.cpusEffective },
         .string("specialized_cpus", "Abstract CPU IDs on this node reserved for exclusive use by slurmd and slurmstepd") { $0.node.cpuSpecList },
         .object("energy", "Energy usage data", energySchema) { $0.node.energy },
-        .removedObject("external_sensors"),
+        .removedInlineObject("external_sensors"),
         .string("extra", "Arbitrary string used for node filtering if extra constraints are enabled") { $0.node.extra },
-        .removedObject("power"),
+        .removedInlineObject("power"),
         .csvString("features", "Available features") { $0.node.features },
         .csvString("active_features", "Currently active features") { $0.node.featuresActive },
         .string("gpu_spec", "CPU cores reserved for jobs that also use a GPU") { $0.node.gpuSpec },
@@ -101,13 +101,6 @@ enum NodesEndpoint {
 }
 
 extension NodesEndpoint {
-    /// SHOW_* bits (slurm/slurm.h) the handlers act on.
-    static let showAll: UInt16 = 0x0001
-    static let showDetail: UInt16 = 0x0002
-    static let showMixed: UInt16 = 0x0008
-    static let showLocal: UInt16 = 0x0010
-    static let showFederation: UInt16 = 0x0040
-
     /// Where the original reports its failures.
     static let source = "_dump_nodes"
 
@@ -121,7 +114,7 @@ extension NodesEndpoint {
             return .invalid(response, context, error)
         }
         do throws(ControllerError) {
-            let info = try context.controller.nodes(updateTime: updateTime, showFlags: localOnly(showFlags))
+            let info = try context.controller.nodes(updateTime: updateTime, showFlags: showFlags)
             return try answer(info, showFlags: showFlags, context)
         } catch {
             return .failure(response, context, error, source: source)
@@ -154,12 +147,7 @@ extension NodesEndpoint {
     /// `flags` as the original reads it: absent or empty means ALL, DETAIL and MIXED.
     static func requestedShowFlags(_ context: RequestContext) throws(QueryValues.Invalid) -> UInt16 {
         let flags = try QueryValues.showFlags(context) ?? 0
-        return flags == 0 ? showAll | showDetail | showMixed : flags
-    }
-
-    /// What libslurm's loaders send outside a federation: this cluster only.
-    static func localOnly(_ showFlags: UInt16) -> UInt16 {
-        (showFlags | showLocal) & ~showFederation
+        return flags == 0 ? ShowFlags.all | ShowFlags.detail | ShowFlags.mixed : flags
     }
 
     /// The answer for a node table: partitions loaded afresh to name each node's partitions,
@@ -170,17 +158,32 @@ extension NodesEndpoint {
         }
         // Always the current partitions: with the client's update_time the controller could answer
         // "no change" for partitions although nodes changed.
-        let partitions = try context.controller.partitions(updateTime: 0, showFlags: localOnly(showFlags))
+        let partitions = try context.controller.partitions(updateTime: 0, showFlags: showFlags)
         let memberships = partitionNames(of: info, in: partitions.partitions)
         var views: [NodeView] = []
+        var envelope = context.envelope
         for (node, names) in zip(info.nodes, memberships) where node.name != nil {
             var view = NodeView(node: node, partitions: names)
-            if showFlags & showMixed != 0 { markMixed(&view.node) }
+            if showFlags & ShowFlags.mixed != 0 { markMixed(&view.node) }
             view.owner = userName(node.owner, context.userName)
             view.reasonSetBy = userName(node.reasonUID, context.userName)
             views.append(view)
+            envelope.warnings += placeholderWarnings(node)
         }
-        return .success(response, NodesPayload(nodes: views, lastUpdate: info.lastUpdate), context.envelope)
+        return .success(response, NodesPayload(nodes: views, lastUpdate: info.lastUpdate), envelope)
+    }
+
+    /// The original's warnings for the plain u32/u64 fields of a node that hold INFINITE or
+    /// NO_VAL, in the order it renders them (a 22.05 controller sends NO_VAL for the CPU load of
+    /// a node that never registered, for instance).
+    static func placeholderWarnings(_ node: Node) -> [APIWarning] {
+        let energy = node.energy
+        return [DumpPlaceholder.warning(node.cpuBind), DumpPlaceholder.warning(node.cpuLoad),
+                DumpPlaceholder.warning(energy.averageWatts), DumpPlaceholder.warning(energy.baseConsumedEnergy),
+                DumpPlaceholder.warning(energy.consumedEnergy), DumpPlaceholder.warning(energy.previousConsumedEnergy),
+                DumpPlaceholder.warning(UInt64(bitPattern: energy.pollTime)), DumpPlaceholder.warning(node.memSpecLimit),
+                DumpPlaceholder.warning(node.realMemory), DumpPlaceholder.warning(node.allocMemory),
+                DumpPlaceholder.warning(node.tmpDisk), DumpPlaceholder.warning(node.weight)].compactMap { $0 }
     }
 
     /// Each node's partitions in the controller's partition order, as libslurm fills them: by the

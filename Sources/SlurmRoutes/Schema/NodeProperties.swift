@@ -91,8 +91,8 @@ extension Property {
         .uint64NoVal(name, description, required: required) { UInt64(bitPattern: get($0)) }
     }
 
-    /// An object that no longer carries data: the spec keeps it as an empty, deprecated object.
-    static func removedObject(_ name: String) -> Property {
+    /// A removed object the spec keeps inline (no named schema): empty, deprecated, rendered `{}`.
+    static func removedInlineObject(_ name: String) -> Property {
         Property(name, .inlineObject([]), "", deprecated: true) { _, w in
             w.beginObject()
             w.endObject()

@@ -39,7 +39,10 @@ public struct ArraySchema<Item> {
 
     public func render(_ list: [Item], into w: inout JSONWriter) {
         w.beginArray()
-        for item in list { items.render(item, into: &w) }
+        for item in list {
+            items.render(item, into: &w)
+            w.boundary()
+        }
         w.endArray()
     }
 }
