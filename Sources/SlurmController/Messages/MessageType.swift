@@ -20,6 +20,7 @@ public enum MessageType: UInt16, Sendable {
     case responseReservationInfo = 2025
     case requestStatsInfo = 2035
     case responseStatsInfo = 2036
+    case requestNodeInfoSingle = 2040
     case responseSlurmRC = 8001
     case responseSlurmRCMessage = 8002
 
