@@ -20,7 +20,10 @@ let package = Package(
         .executableTarget(
             name: "slurmrestd-swift",
             dependencies: ["SlurmParsing", "SlurmController", "SlurmRoutes"],
-            linkerSettings: [.unsafeFlags(["-static-executable"])]
+            // The Swift runtime is linked in; the C library stays shared, because name lookups
+            // (getpwuid & co.) load the site's NSS modules (sssd, LDAP, systemd), which crash
+            // inside a fully static executable.
+            linkerSettings: [.unsafeFlags(["-static-stdlib"])]
         ),
         .testTarget(name: "SlurmParsingTests", dependencies: ["SlurmParsing"]),
         .testTarget(name: "SlurmControllerTests", dependencies: ["SlurmController"],

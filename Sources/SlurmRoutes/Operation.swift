@@ -5,19 +5,19 @@ import SlurmController
 public struct RequestContext {
     public var envelope: Envelope
     public let controller: ControllerClient
-    /// Resolves a uid to a user name (the executable does the NSS lookup).
-    public let userName: (UInt32) -> String
+    /// Names of uids and gids (the executable does the lookups).
+    public let accounts: AccountNames
     public let query: [(String, String)]
     /// Values of the path's `{name}` segments, decoded.
     public let pathParameters: [String: String]
 
     public init(envelope: Envelope, controller: ControllerClient, query: [(String, String)],
-                pathParameters: [String: String] = [:], userName: @escaping (UInt32) -> String) {
+                pathParameters: [String: String] = [:], accounts: AccountNames) {
         self.envelope = envelope
         self.controller = controller
         self.query = query
         self.pathParameters = pathParameters
-        self.userName = userName
+        self.accounts = accounts
     }
 
     /// The last value given for a query parameter, if any.

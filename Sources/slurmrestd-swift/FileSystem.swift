@@ -83,17 +83,17 @@ enum Accounts {
         return getgrnam(nameOrNumber).map { $0.pointee.gr_gid }
     }
 
-    /// The user's name, or the number as text when the account database does not know it.
-    static func userName(_ uid: UInt32) -> String {
-        getpwuid(uid).map { String(cString: $0.pointee.pw_name) } ?? String(uid)
+    /// The user's name, if the account database knows the uid.
+    static func userName(_ uid: UInt32) -> String? {
+        getpwuid(uid).map { String(cString: $0.pointee.pw_name) }
     }
 
-    static func groupName(_ gid: UInt32) -> String {
-        getgrgid(gid).map { String(cString: $0.pointee.gr_name) } ?? String(gid)
+    static func groupName(_ gid: UInt32) -> String? {
+        getgrgid(gid).map { String(cString: $0.pointee.gr_name) }
     }
 
     /// The primary group of a named user, if the account database knows the user.
     static func primaryGroupName(ofUser name: String) -> String? {
-        getpwnam(name).map { groupName($0.pointee.pw_gid) }
+        getpwnam(name).map { groupName($0.pointee.pw_gid) ?? String($0.pointee.pw_gid) }
     }
 }

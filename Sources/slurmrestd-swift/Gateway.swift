@@ -71,7 +71,7 @@ final class Gateway {
                                       versionState: versionState)
         var context = RequestContext(envelope: envelope(for: identity), controller: client,
                                      query: Query.pairs(request.query), pathParameters: pathParameters,
-                                     userName: Accounts.userName)
+                                     accounts: AccountNames(user: Accounts.userName, group: Accounts.groupName))
         let known = Set(operation.parameters.lazy.filter { $0.location == .query }.map(\.name))
         for (key, _) in context.query where !known.contains(key) {
             context.envelope.warnings.append(APIWarning(description: "Ignoring unknown query parameter \"\(key)\"",
@@ -98,7 +98,7 @@ final class Gateway {
         let user: String
         switch identity {
         case .token(let token, let userName)?: user = userName ?? BearerToken.userName(of: token) ?? ""
-        case .local?: user = Accounts.userName(getuid())
+        case .local?: user = Accounts.userName(getuid()) ?? String(getuid())
         case nil: user = ""
         }
         let group = user.isEmpty ? "" : (Accounts.primaryGroupName(ofUser: user) ?? "")

@@ -50,10 +50,13 @@ final class NodeRenderingTests: XCTestCase {
     }
 
     func testUserNames() {
-        let lookup: (UInt32) -> String = { $0 == 0 ? "root" : $0 == SlurmNumber.noVal32 ? "must not be asked" : String($0) }
-        XCTAssertEqual(NodesEndpoint.userName(0, lookup), "root")
-        XCTAssertEqual(NodesEndpoint.userName(4242, lookup), "", "no account: empty, as data_parser's USER_ID")
-        XCTAssertEqual(NodesEndpoint.userName(SlurmNumber.noVal32, lookup), "")
+        var asked: [UInt32] = []
+        let accounts = AccountNames(user: { asked.append($0); return $0 == 0 ? "root" : nil }, group: { _ in nil })
+        XCTAssertEqual(accounts.userOrEmpty(0), "root")
+        XCTAssertEqual(accounts.userOrEmpty(4242), "", "no account: empty, as data_parser's USER_ID")
+        XCTAssertEqual(accounts.userOrEmpty(SlurmNumber.noVal32), "")
+        XCTAssertEqual(accounts.userOrEmpty(4242), "")
+        XCTAssertEqual(asked, [0, 4242], "each id looked up once, NO_VAL never")
     }
 
     /// A captured reply of the controller tests' vectors, without its length prefix.

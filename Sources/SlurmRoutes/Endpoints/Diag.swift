@@ -201,7 +201,7 @@ extension DiagEndpoint {
     static func handle(_ context: inout RequestContext) -> EndpointResult {
         do throws(ControllerError) {
             let stats = try context.controller.statistics()
-            return .success(response, Diagnostics(stats, userName: context.userName), context.envelope)
+            return .success(response, Diagnostics(stats, userName: { context.accounts.user($0) ?? String($0) }), context.envelope)
         } catch {
             return .failure(response, context, error, source: "slurm_get_statistics()")
         }

@@ -165,8 +165,8 @@ extension NodesEndpoint {
         for (node, names) in zip(info.nodes, memberships) where node.name != nil {
             var view = NodeView(node: node, partitions: names)
             if showFlags & ShowFlags.mixed != 0 { markMixed(&view.node) }
-            view.owner = userName(node.owner, context.userName)
-            view.reasonSetBy = userName(node.reasonUID, context.userName)
+            view.owner = context.accounts.userOrEmpty(node.owner)
+            view.reasonSetBy = context.accounts.userOrEmpty(node.reasonUID)
             views.append(view)
             envelope.warnings += placeholderWarnings(node)
         }
@@ -215,13 +215,5 @@ extension NodesEndpoint {
         if partly || tresWithoutCPU {
             node.state = node.state & ~NodeStateWords.base | NodeStateWords.mixed
         }
-    }
-
-    /// data_parser's USER_ID: the account name, or "" when no account has the uid (the lookup
-    /// answers with the number itself then). NO_VAL, the controller's "nobody", is not looked up.
-    static func userName(_ uid: UInt32, _ lookup: (UInt32) -> String) -> String {
-        if uid == SlurmNumber.noVal32 { return "" }
-        let name = lookup(uid)
-        return name == String(uid) ? "" : name
     }
 }
