@@ -12,8 +12,10 @@ enum QueryValues {
     }
 
     /// `update_time`: a UNIX timestamp (seconds); 0 when absent, which asks for everything.
-    static func updateTime(_ context: RequestContext) throws(Invalid) -> Int64 {
-        guard let text = context.queryValue("update_time") else { return 0 }
+    static func updateTime(_ context: RequestContext) throws(Invalid) -> Int64 { try updateTime(context.query) }
+
+    static func updateTime(_ query: [(String, String)]) throws(Invalid) -> Int64 {
+        guard let text = query.last(where: { $0.0 == "update_time" })?.1 else { return 0 }
         guard let seconds = Int64(text), seconds >= 0 else {
             throw Invalid(code: .dataConversionFailed, description: "update_time must be a UNIX timestamp, not \"\(text)\"",
                           parameter: "update_time")
@@ -33,15 +35,21 @@ enum QueryValues {
         .query("update_time", "Query \(what) updated more recently than this time (UNIX timestamp)")
     }
 
-    /// `flags`: one word, or several separated by commas; nil when absent.
-    static func showFlags(_ context: RequestContext) throws(Invalid) -> UInt16? {
-        guard let text = context.queryValue("flags") else { return nil }
+    /// `flags`: one word, or several separated by commas, or the parameter repeated (the original
+    /// combines repeated flags); nil when absent.
+    static func showFlags(_ context: RequestContext) throws(Invalid) -> UInt16? { try showFlags(context.query) }
+
+    static func showFlags(_ query: [(String, String)]) throws(Invalid) -> UInt16? {
+        let texts = query.filter { $0.0 == "flags" }.map(\.1)
+        if texts.isEmpty { return nil }
         var bits: UInt16 = 0
-        for word in text.split(separator: ",", omittingEmptySubsequences: false) {
-            guard let known = showFlagWords.first(where: { $0.word == word.uppercased() }) else {
-                throw Invalid(code: .dataFlagsInvalid, description: "Unknown flag \"\(word)\"", parameter: "flags")
+        for text in texts {
+            for word in text.split(separator: ",", omittingEmptySubsequences: false) {
+                guard let known = showFlagWords.first(where: { $0.word == word.uppercased() }) else {
+                    throw Invalid(code: .dataFlagsInvalid, description: "Unknown flag \"\(word)\"", parameter: "flags")
+                }
+                bits |= known.bit
             }
-            bits |= known.bit
         }
         return bits
     }
