@@ -20,6 +20,8 @@ public enum MessageType: UInt16, Sendable {
     case responseReservationInfo = 2025
     case requestStatsInfo = 2035
     case responseStatsInfo = 2036
+    case requestJobState = 2057
+    case responseJobState = 2058
     case responseSlurmRC = 8001
     case responseSlurmRCMessage = 8002
 

@@ -1,0 +1,25 @@
+extension ControllerClient {
+    /// REQUEST_JOB_INFO, as `slurm_load_jobs` sends it for a cluster outside a federation: local
+    /// jobs only. A controller with nothing newer than `updateTime` answers SLURM_NO_CHANGE_IN_DATA
+    /// (thrown as `.slurm(1900, _)`).
+    public func jobs(updateTime: Int64, showFlags: UInt16) throws(ControllerError) -> JobInfoMessage {
+        let flags = (showFlags | ShowFlags.local) & ~ShowFlags.federation
+        let reply = try call(.requestJobInfo) { v in JobInfoRequest(lastUpdate: updateTime, showFlags: flags).encode(version: v) }
+        return try reply.decode(.responseJobInfo, as: JobInfoMessage.self)
+    }
+
+    /// REQUEST_JOB_INFO_SINGLE for one job id (or SLUID, 25.11+), as `slurm_load_job` sends it
+    /// outside a federation; an unknown job is `.slurm(2017, _)`.
+    public func job(id: UInt32, sluid: UInt64 = 0, showFlags: UInt16) throws(ControllerError) -> JobInfoMessage {
+        let reply = try call(.requestJobInfoSingle) { v in
+            JobInfoSingleRequest(jobID: id, sluid: sluid, showFlags: showFlags | ShowFlags.local).encode(version: v)
+        }
+        return try reply.decode(.responseJobInfo, as: JobInfoMessage.self)
+    }
+
+    /// REQUEST_JOB_STATE (23.11+) for the named jobs, or for all jobs when `jobs` is empty.
+    public func jobStates(_ jobs: [JobStateQuery]) throws(ControllerError) -> JobStateResponse {
+        let reply = try call(.requestJobState) { v in JobStateRequest(jobs: jobs).encode(version: v) }
+        return try reply.decode(.responseJobState, as: JobStateResponse.self)
+    }
+}
