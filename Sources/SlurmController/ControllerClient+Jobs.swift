@@ -8,13 +8,20 @@ extension ControllerClient {
         return try reply.decode(.responseJobInfo, as: JobInfoMessage.self)
     }
 
-    /// REQUEST_JOB_INFO_SINGLE for one job id (or SLUID, 25.11+), as `slurm_load_job` sends it
+    /// REQUEST_JOB_INFO_SINGLE for one job (by SLUID from 25.11), as `slurm_load_job` sends it
     /// outside a federation; an unknown job is `.slurm(2017, _)`.
-    public func job(id: UInt32, sluid: UInt64 = 0, showFlags: UInt16) throws(ControllerError) -> JobInfoMessage {
-        let reply = try call(.requestJobInfoSingle) { v in
-            JobInfoSingleRequest(jobID: id, sluid: sluid, showFlags: showFlags | ShowFlags.local).encode(version: v)
-        }
+    public func job(_ request: JobInfoSingleRequest) throws(ControllerError) -> JobInfoMessage {
+        var request = request
+        request.showFlags |= ShowFlags.local
+        let reply = try call(.requestJobInfoSingle) { v in request.encode(version: v) }
         return try reply.decode(.responseJobInfo, as: JobInfoMessage.self)
+    }
+
+    /// The protocol version this connection speaks, learned with a ping when no call settled it yet.
+    public func protocolVersion() throws(ControllerError) -> ProtocolVersion {
+        if let known = versionState.current { return known }
+        try call(.requestPing) { _ in [] }.expectSuccess()
+        return versionState.current ?? ProtocolVersion.supported[0]
     }
 
     /// REQUEST_JOB_STATE (23.11+) for the named jobs, or for all jobs when `jobs` is empty.

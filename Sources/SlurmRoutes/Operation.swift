@@ -7,17 +7,29 @@ public struct RequestContext {
     public let controller: ControllerClient
     /// Resolves a uid to a user name (the executable does the NSS lookup).
     public let userName: (UInt32) -> String
+    /// The account database's names, nil for an id it does not know (job owners render those as "").
+    public let knownUserName: (UInt32) -> String?
+    public let knownGroupName: (UInt32) -> String?
     public let query: [(String, String)]
     /// Values of the path's `{name}` segments, decoded.
     public let pathParameters: [String: String]
 
     public init(envelope: Envelope, controller: ControllerClient, query: [(String, String)],
-                pathParameters: [String: String] = [:], userName: @escaping (UInt32) -> String) {
+                pathParameters: [String: String] = [:], userName: @escaping (UInt32) -> String,
+                knownUserName: @escaping (UInt32) -> String? = { _ in nil },
+                knownGroupName: @escaping (UInt32) -> String? = { _ in nil }) {
         self.envelope = envelope
         self.controller = controller
         self.query = query
         self.pathParameters = pathParameters
         self.userName = userName
+        self.knownUserName = knownUserName
+        self.knownGroupName = knownGroupName
+    }
+
+    /// Every value given for a query parameter, in order.
+    public func queryValues(_ name: String) -> [String] {
+        query.filter { $0.0 == name }.map(\.1)
     }
 
     /// The last value given for a query parameter, if any.

@@ -85,11 +85,19 @@ enum Accounts {
 
     /// The user's name, or the number as text when the account database does not know it.
     static func userName(_ uid: UInt32) -> String {
-        getpwuid(uid).map { String(cString: $0.pointee.pw_name) } ?? String(uid)
+        knownUserName(uid) ?? String(uid)
     }
 
     static func groupName(_ gid: UInt32) -> String {
-        getgrgid(gid).map { String(cString: $0.pointee.gr_name) } ?? String(gid)
+        knownGroupName(gid) ?? String(gid)
+    }
+
+    static func knownUserName(_ uid: UInt32) -> String? {
+        getpwuid(uid).map { String(cString: $0.pointee.pw_name) }
+    }
+
+    static func knownGroupName(_ gid: UInt32) -> String? {
+        getgrgid(gid).map { String(cString: $0.pointee.gr_name) }
     }
 
     /// The primary group of a named user, if the account database knows the user.

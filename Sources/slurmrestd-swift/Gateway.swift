@@ -51,7 +51,8 @@ final class Gateway {
                                       versionState: versionState)
         var context = RequestContext(envelope: envelope(for: identity), controller: client,
                                      query: Query.pairs(request.query), pathParameters: pathParameters,
-                                     userName: Accounts.userName)
+                                     userName: Accounts.userName, knownUserName: Accounts.knownUserName,
+                                     knownGroupName: Accounts.knownGroupName)
         let known = Set(operation.parameters.lazy.filter { $0.location == .query }.map(\.name))
         for (key, _) in context.query where !known.contains(key) {
             context.envelope.warnings.append(APIWarning(description: "Ignoring unknown query parameter \"\(key)\"",
