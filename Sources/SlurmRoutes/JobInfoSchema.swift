@@ -164,7 +164,7 @@ enum JobInfoSchema {
         .uint32NoVal("array_max_tasks", "Maximum number of simultaneously running array tasks, 0 if no limit") {
             $0.job.arrayMaxTasks },
         .string("array_task_string", "String expression of task IDs in this record") {
-            JobText.arrayTasks($0.job.arrayTaskText, limit: $0.job.arrayTaskTextOmitsLimit ? 0 : $0.job.arrayMaxTasks) },
+            JobText.arrayTasks($0.job.arrayTaskText, limit: $0.job.arrayMaxTasks) },
         .int32("association_id", "Unique identifier for the association") { $0.job.assocID },
         .string("batch_features", "Features required for batch script's node") { $0.job.batchFeatures },
         .bool("batch_flag", "True if batch job") { $0.job.batchFlag != 0 },

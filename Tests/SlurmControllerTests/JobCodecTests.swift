@@ -105,7 +105,6 @@ final class JobCodecTests: XCTestCase {
             XCTAssertEqual(array.arrayTaskID, SlurmValue.noVal, context)
             XCTAssertEqual(array.arrayTaskText, "0x1E", "tasks 1-4 as a hex bitmap: \(context)")
             XCTAssertEqual(array.arrayMaxTasks, 2, context)
-            XCTAssertEqual(array.arrayTaskTextOmitsLimit, version < .v24_11, context)
 
             let gres = try XCTUnwrap(byName["seed-gres"], context)
             XCTAssertEqual(gres.licenses, "fluent:2", context)

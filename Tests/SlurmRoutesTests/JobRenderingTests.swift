@@ -150,8 +150,6 @@ final class JobRenderingTests: XCTestCase {
         XCTAssertEqual(r["stdout_expanded"], .string("/home/alice/slurm-1.out"))
         // Pending, evaluated by backfill in its last cycle: the client adds SCHEDULING_ATTEMPTED.
         XCTAssertEqual(r["flags"], try json(#"["JOB_WAS_RUNNING","BACKFILL_ATTEMPTED","SCHEDULING_ATTEMPTED"]"#))
-        job.arrayTaskTextOmitsLimit = true
-        XCTAssertEqual(try rendered(job)["array_task_string"], .string("1-4"), "22.05-24.05 clients never add the limit")
     }
 
     func testJobStateWords() {

@@ -88,9 +88,6 @@ public struct JobInfo: WireMessage, Sendable {
     /// The task list as the controller sends it: a hex bitmap ("0x1E"), translated for display.
     public var arrayTaskText: String?
     public var arrayMaxTasks: UInt32 = 0
-    /// 22.05-24.05 clients translate the task list before reading `array_max_tasks`, so their
-    /// text never carries the "%limit" suffix.
-    public var arrayTaskTextOmitsLimit = false
     public var hetJobID: UInt32 = 0
     public var hetJobIDSet: String?
     public var hetJobOffset: UInt32 = 0
@@ -274,11 +271,7 @@ public struct JobInfo: WireMessage, Sendable {
     static let legacyLayout: [Field<JobInfo>] = [
         .u32("array_job_id", \.arrayJobID),
         .u32("array_task_id", \.arrayTaskID),
-        .custom("array_task_str", encode: { m, _, p in p.string(m.arrayTaskText) },
-                decode: { (m: inout JobInfo, _: ProtocolVersion, u: inout Unpacker) throws(WireError) in
-                    m.arrayTaskText = try u.string()
-                    m.arrayTaskTextOmitsLimit = true
-                }),
+        .string("array_task_str", \.arrayTaskText),
         .u32("array_max_tasks", \.arrayMaxTasks),
         .u32("assoc_id", \.assocID),
         // Sent twice in these releases (here and after `extra`); the client keeps the second.
