@@ -650,9 +650,10 @@ public struct JobResources: WireMessage, Equatable, Sendable {
     }
 }
 
+/// Field kinds only the job tables use (file-private so other message files may define their own).
 extension Field {
     /// A field whose wire form the table spells out itself.
-    static func custom(_ name: String, since: ProtocolVersion = .v22_05, until: ProtocolVersion? = nil,
+    fileprivate static func custom(_ name: String, since: ProtocolVersion = .v22_05, until: ProtocolVersion? = nil,
                        when: ((Model, ProtocolVersion) -> Bool)? = nil,
                        encode: @escaping (Model, ProtocolVersion, inout Packer) -> Void,
                        decode: @escaping (inout Model, ProtocolVersion, inout Unpacker) throws(WireError) -> Void) -> Field {
@@ -660,7 +661,7 @@ extension Field {
     }
 
     /// A u16 on the wire held in a 32-bit property: for fields widened to u32 in a later release.
-    static func u16Widened(_ name: String, _ path: WritableKeyPath<Model, UInt32>, since: ProtocolVersion = .v22_05,
+    fileprivate static func u16Widened(_ name: String, _ path: WritableKeyPath<Model, UInt32>, since: ProtocolVersion = .v22_05,
                            until: ProtocolVersion? = nil) -> Field {
         primitive(name, path, since: since, until: until, when: nil, { $0.u16(UInt16(truncatingIfNeeded: $1)) }) {
             (u: inout Unpacker) throws(WireError) in UInt32(try u.u16())
@@ -668,7 +669,7 @@ extension Field {
     }
 
     /// `count` u32 values with no count of their own (the count was read earlier).
-    static func u32Values(_ name: String, _ path: WritableKeyPath<Model, [UInt32]>, count: KeyPath<Model, UInt32>,
+    fileprivate static func u32Values(_ name: String, _ path: WritableKeyPath<Model, [UInt32]>, count: KeyPath<Model, UInt32>,
                           when: ((Model, ProtocolVersion) -> Bool)? = nil) -> Field {
         custom(name, when: when, encode: { m, _, p in for v in m[keyPath: path] { p.u32(v) } },
                decode: { (m: inout Model, _: ProtocolVersion, u: inout Unpacker) throws(WireError) in
@@ -682,7 +683,7 @@ extension Field {
     }
 
     /// `unpack_job_resources`: a host count (NO_VAL for none), then the rest of the record.
-    static func jobResources(_ name: String, _ path: WritableKeyPath<Model, JobResources?>) -> Field {
+    fileprivate static func jobResources(_ name: String, _ path: WritableKeyPath<Model, JobResources?>) -> Field {
         custom(name, encode: { m, version, p in
                    guard let r = m[keyPath: path] else { p.u32(SlurmValue.noVal); return }
                    p.u32(r.nhosts)
@@ -700,7 +701,7 @@ extension Field {
 
     /// 22.05's select plugin job data: the plugin id, then nothing for the plugins of ordinary
     /// clusters (cons_res 101, linear 102, cons_tres 109); the Cray plugins' data is not supported.
-    static func selectPluginData(_ name: String, _ path: WritableKeyPath<Model, UInt32>, until: ProtocolVersion) -> Field {
+    fileprivate static func selectPluginData(_ name: String, _ path: WritableKeyPath<Model, UInt32>, until: ProtocolVersion) -> Field {
         custom(name, until: until, encode: { m, _, p in p.u32(m[keyPath: path]) },
                decode: { (m: inout Model, _: ProtocolVersion, u: inout Unpacker) throws(WireError) in
                    let id = try u.u32()
