@@ -70,6 +70,16 @@ final class JobCodecTests: XCTestCase {
         }
     }
 
+    /// An unknown job id is answered with ESLURM_INVALID_JOB_ID instead of a job list.
+    func testUnknownJobIsAReturnCode() throws {
+        for (release, version) in Vectors.releases {
+            let reply = try Reply(Vectors.reply(release, "job-info-single-invalid-response"), sentVersion: version)
+            XCTAssertThrowsError(try reply.decode(.responseJobInfo, as: JobInfoMessage.self), release) { error in
+                XCTAssertEqual(error as? ControllerError, .slurm(2017, nil), release)
+            }
+        }
+    }
+
     /// The seeded jobs read the same in every layout: the fields each release moved or re-typed
     /// land in the same model fields.
     func testSeededJobsInEveryLayout() throws {
