@@ -76,7 +76,7 @@ extension Unpacker {
     /// `unpack_bit_str_hex`: nil for NO_VAL; a missing or malformed mask fails.
     public mutating func bitstring() throws(WireError) -> Bitstring? {
         let count = try u32()
-        if count == 0xffff_fffe { return nil }
+        if count == SlurmValue.noVal { return nil }
         let text = try string()
         guard let text, let bits = Bitstring(bitCount: Int(count), text: text) else {
             throw fail("bitmap \(text ?? "(none)") is not a \(count)-bit hex mask")
@@ -88,7 +88,7 @@ extension Unpacker {
 extension Packer {
     /// `pack_bit_str_hex`.
     public mutating func bitstring(_ b: Bitstring?) {
-        guard let b else { u32(0xffff_fffe); return }
+        guard let b else { u32(SlurmValue.noVal); return }
         u32(UInt32(truncatingIfNeeded: b.bitCount))
         string(b.text)
     }
