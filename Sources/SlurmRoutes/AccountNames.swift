@@ -1,3 +1,4 @@
+import SlurmController
 /// User and group names of numeric ids, as the system's account database gives them (nil: no such
 /// account). The executable supplies the lookups; each request remembers the answers it got,
 /// because a job list names the same few users and groups thousands of times.

@@ -20,6 +20,11 @@ public struct RequestContext {
         self.accounts = accounts
     }
 
+    /// Every value given for a query parameter, in order.
+    public func queryValues(_ name: String) -> [String] {
+        query.filter { $0.0 == name }.map(\.1)
+    }
+
     /// The last value given for a query parameter, if any.
     public func queryValue(_ name: String) -> String? {
         query.last(where: { $0.0 == name })?.1

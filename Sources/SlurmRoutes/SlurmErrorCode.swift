@@ -55,6 +55,8 @@ public struct SlurmErrorCode: Sendable, Equatable {
         "No such node", httpStatus: 404)
     public static let invalidPartitionName = SlurmErrorCode(2000, "ESLURM_INVALID_PARTITION_NAME",
         "No such partition", httpStatus: 404)
+    public static let notSupported = SlurmErrorCode(2035, "ESLURM_NOT_SUPPORTED",
+        "Not supported by this controller's release", httpStatus: 501)
     public static let reservationInvalid = SlurmErrorCode(2053, "ESLURM_RESERVATION_INVALID",
         "No such reservation", httpStatus: 404)
     public static let incompletePacket = SlurmErrorCode(5003, "ESLURM_PROTOCOL_INCOMPLETE_PACKET",
@@ -92,7 +94,7 @@ public struct SlurmErrorCode: Sendable, Equatable {
         authenticationError, insaneMessageLength, connectTimeout, readTimeout, controllerConnectionError,
         controllerBackoff, noChangeInData, accessDenied, invalidJobID, invalidNodeName, invalidPartitionName,
         reservationInvalid, emptyResult, dataConversionFailed, dataFlagsInvalid, incompletePacket, socketTimeout,
-        authCredentialInvalid, authUnableToGenerateToken, invalidQuery, failParsing, unknownURL,
+        notSupported, authCredentialInvalid, authUnableToGenerateToken, invalidQuery, failParsing, unknownURL,
         unknownURLMethod, restAuthFail, badRequest, notAcceptable,
     ]
 }

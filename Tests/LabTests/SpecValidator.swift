@@ -30,7 +30,8 @@ struct SpecValidator {
             guard let object = value as? [String: Any] else { return ["\(path): expected object"] }
             var problems: [String] = []
             let properties = schema["properties"] as? [String: Any] ?? [:]
-            for key in (schema["required"] as? [String] ?? []) where object[key] == nil {
+            // A required "a/b" names member b of the inline object a (the original's parser paths).
+            for key in (schema["required"] as? [String] ?? []) where member(object, key) == nil {
                 problems.append("\(path): required key \(key) missing")
             }
             for (key, v) in object {
@@ -56,4 +57,10 @@ struct SpecValidator {
     }
 
     private func isBool(_ v: Any?) -> Bool { isJSONBoolean(v) }
+
+    private func member(_ object: [String: Any], _ path: String) -> Any? {
+        var current: Any? = object
+        for part in path.split(separator: "/") { current = (current as? [String: Any])?[String(part)] }
+        return current
+    }
 }

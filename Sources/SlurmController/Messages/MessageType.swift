@@ -21,6 +21,8 @@ public enum MessageType: UInt16, Sendable {
     case requestStatsInfo = 2035
     case responseStatsInfo = 2036
     case requestNodeInfoSingle = 2040
+    case requestJobState = 2057
+    case responseJobState = 2058
     case responseSlurmRC = 8001
     case responseSlurmRCMessage = 8002
 

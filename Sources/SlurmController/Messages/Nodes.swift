@@ -277,8 +277,3 @@ extension Partition {
         return HexBitmap(bitCount: nodeIndexBits, mask: mask)
     }
 }
-
-extension ShowFlags {
-    public static let detail: UInt16 = 0x0002
-    public static let mixed: UInt16 = 0x0008
-}

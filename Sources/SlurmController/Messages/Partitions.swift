@@ -158,13 +158,6 @@ extension Field {
     }
 }
 
-/// SHOW_* bits of the partition (and job and node) info requests (slurm/slurm.h).
-public enum ShowFlags {
-    public static let all: UInt16 = 0x0001
-    public static let local: UInt16 = 0x0010
-    public static let federation: UInt16 = 0x0040
-}
-
 extension ControllerClient {
     /// REQUEST_PARTITION_INFO as `slurm_load_partitions()` sends it outside a federation: always
     /// SHOW_LOCAL, never SHOW_FEDERATION. Throws `.slurm(1900, _)` when nothing changed since

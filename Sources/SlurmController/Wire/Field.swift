@@ -11,7 +11,11 @@ public struct Field<Model> {
     let decode: (inout Model, ProtocolVersion, inout Unpacker) throws(WireError) -> Void
 
     func isPresent(in version: ProtocolVersion, _ model: Model) -> Bool {
-        version >= since && (until.map { version < $0 } ?? true) && (condition?(model, version) ?? true)
+        isInRange(version) && (condition?(model, version) ?? true)
+    }
+
+    func isInRange(_ version: ProtocolVersion) -> Bool {
+        version >= since && (until.map { version < $0 } ?? true)
     }
 
     init(_ name: String, since: ProtocolVersion, until: ProtocolVersion?, when condition: ((Model, ProtocolVersion) -> Bool)?,
@@ -148,7 +152,12 @@ public struct FieldTable<Model> {
 extension FieldTable where Model: WireMessage {
     public func decode(from u: inout Unpacker, version: ProtocolVersion) throws(WireError) -> Model {
         var m = Model()
-        for f in fields where f.isPresent(in: version, m) { try f.decode(&m, version, &u) }
+        for f in fields where f.isInRange(version) {
+            // Only a condition gets the model: handing over the half-built model copies it, which
+            // for a large record (a job) costs more than the field itself.
+            if let condition = f.condition, !condition(m, version) { continue }
+            try f.decode(&m, version, &u)
+        }
         return m
     }
 }

@@ -1,4 +1,5 @@
 import SlurmParsing
+import SlurmController
 
 /// Slurm's "number with flags": a raw value where NO_VAL means unset and INFINITE means unlimited,
 /// rendered as `{"set": Bool, "infinite": Bool, "number": N}` in one of four widths, each its own
@@ -73,16 +74,4 @@ public struct NoValNumber: Sendable, Equatable {
     public static let componentDouble = schemaDouble.component
 
     public func render(into w: inout JSONWriter) { Self.schema64.render(self, into: &w) }
-}
-
-/// Slurm's sentinel values (slurm/slurm.h).
-public enum SlurmNumber {
-    public static let infinite64: UInt64 = 0xffff_ffff_ffff_ffff
-    public static let noVal64: UInt64 = 0xffff_ffff_ffff_fffe
-    public static let infinite32: UInt32 = 0xffff_ffff
-    public static let noVal32: UInt32 = 0xffff_fffe
-    public static let infinite16: UInt16 = 0xffff
-    public static let noVal16: UInt16 = 0xfffe
-    public static let infinite8: UInt8 = 0xff
-    public static let noVal8: UInt8 = 0xfe
 }

@@ -1,3 +1,4 @@
+import SlurmController
 /// Property kinds and data_parser habits the partition and reservation schemas need; none is
 /// specific to them (job memory requests and plain counters elsewhere behave the same).
 
