@@ -335,6 +335,16 @@ cmd_bench_cluster() {
     local i
     for i in $(seq 30); do in_cluster "$c" scontrol ping >/dev/null 2>&1 && break; sleep 1; done
     local have; have=$(in_cluster "$c" squeue -h -t all -o %i | wc -l)
+    if [ "$have" -gt "$want" ]; then
+        # Fewer jobs than it holds: start over with an empty state folder.
+        kill "$(cat "$host/slurmctld.pid")"
+        for i in $(seq 30); do pid_alive "$host/slurmctld.pid" || break; sleep 1; done
+        rm -rf "$host/state"
+        mkdir -p "$host/state"
+        in_cluster "$c" slurmctld -i
+        for i in $(seq 30); do in_cluster "$c" scontrol ping >/dev/null 2>&1 && break; sleep 1; done
+        have=0
+    fi
     if [ "$have" -lt "$want" ]; then
         say "$c: submitting $((want - have)) held jobs"
         # Eight submitters at a time; each sbatch is one RPC.

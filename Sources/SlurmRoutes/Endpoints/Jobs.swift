@@ -9,7 +9,10 @@ enum JobsEndpoint {
     static let response = ResponseSchema<JobListing>("v0.0.43_openapi_job_info_resp", [
         Property("jobs", .component(JobInfoSchema.listComponent), "List of jobs", required: true) { listing, w in
             w.beginArray()
-            for job in listing.message.jobs { JobInfoSchema.schema.render(JobRow(job: job, listing: listing), into: &w) }
+            for job in listing.message.jobs {
+                JobInfoSchema.schema.render(JobRow(job: job, listing: listing), into: &w)
+                w.boundary()
+            }
             w.endArray()
         },
         .uint64NoVal("last_backfill", "Time of last backfill scheduler run (UNIX timestamp)", required: true) {
