@@ -132,12 +132,7 @@ public struct ResponseSchema<Payload> {
     /// Renders the payload when there is one; an error answer carries only the envelope.
     public func render(_ value: Payload?, _ envelope: Envelope, into w: inout JSONWriter) {
         w.beginObject()
-        if let value {
-            for p in payload {
-                w.key(p.name)
-                p.render(value, &w)
-            }
-        }
+        if let value { renderMembers(payload, of: value, into: &w) }
         w.key("meta"); Meta.schema.render(envelope.meta, into: &w)
         w.key("errors"); APIError.arraySchema.render(envelope.errors, into: &w)
         w.key("warnings"); APIWarning.arraySchema.render(envelope.warnings, into: &w)

@@ -17,10 +17,7 @@ public struct ObjectSchema<Model> {
 
     public func render(_ model: Model, into w: inout JSONWriter) {
         w.beginObject()
-        for p in properties {
-            w.key(p.name)
-            p.render(model, &w)
-        }
+        renderMembers(properties, of: model, into: &w)
         w.endObject()
     }
 }
