@@ -7,11 +7,7 @@ import SlurmController
 /// Node rendering from models and captured tables, compared with what the real slurmrestd
 /// 26.05.5 prints for the same nodes.
 final class NodeRenderingTests: XCTestCase {
-    func words(_ state: UInt32) -> [String] {
-        var out: [String] = []
-        NodeStateWords.table.forEachWordAfterValueMatches(in: UInt64(state)) { out.append($0) }
-        return out
-    }
+    func words(_ state: UInt32) -> [String] { NodeStateWords.table.words(UInt64(state)) }
 
     func testStateWords() {
         XCTAssertEqual(words(0x0a00), ["UNKNOWN", "DRAIN", "NOT_RESPONDING"])

@@ -49,6 +49,22 @@ final class RenderingTests: XCTestCase {
                        "{" + Self.meta + #","errors":[{"description":"no job 9","error_number":2017,"error":"No such job","source":"test"}],"warnings":[]}"#)
     }
 
+    func testFlagTables() {
+        let table = FlagTable([
+            .equal("INVALID", 0xffff_fffe, mask: 0xffff_ffff),
+            .equal("IDLE", 2, mask: 0xf),
+            .equal("DOWN", 1, mask: 0xf),
+            .bit("DRAIN", 0x200),
+            .bit("ALIAS", 0x200, hidden: true),
+            .bit("FAIL", 0x2000),
+        ])
+        XCTAssertEqual(table.words(2), ["IDLE"])
+        XCTAssertEqual(table.words(0x2201), ["DOWN", "DRAIN", "FAIL"], "table order; hidden words never rendered")
+        XCTAssertEqual(table.words(0xffff_fffe), ["INVALID"], "a matched value hides the bits it covers")
+        XCTAssertEqual(table.words(0x10), [], "no word for bits the table does not name")
+        XCTAssertEqual(table.specWords, ["INVALID", "IDLE", "DOWN", "DRAIN", "ALIAS", "FAIL"])
+    }
+
     func testNoValNumbers() {
         XCTAssertEqual(NoValNumber(uint64: 5), NoValNumber(set: true, infinite: false, number: .integer(5)))
         XCTAssertEqual(NoValNumber(uint64: SlurmNumber.noVal64), NoValNumber(set: false, infinite: false, number: .integer(0)))

@@ -1,6 +1,8 @@
 /// The words a flag or state field renders as, declared once for the spec's `enum` and for rendering,
 /// in the order the original lists them. Two kinds of entry, as in Slurm's data_parser: a bit that
-/// is set, or a value that a masked part of the field equals (states kept in the low bits).
+/// is set, or a value that a masked part of the field equals (states kept in the low bits). As in
+/// data_parser, once a value entry has matched, later bit entries within its mask are not tested:
+/// NO_VAL renders as INVALID alone, not followed by every flag its bits would spell.
 public struct FlagTable: Sendable {
     public struct Entry: Sendable {
         public let word: String
@@ -19,11 +21,7 @@ public struct FlagTable: Sendable {
             Entry(word: word, value: value, mask: mask, hidden: hidden)
         }
 
-        func matches(_ raw: UInt64) -> Bool {
-            if hidden { return false }
-            if mask == value { return value != 0 && raw & value == value }
-            return raw & mask == value
-        }
+        var isValue: Bool { mask != value }
     }
 
     public let entries: [Entry]
@@ -40,6 +38,15 @@ public struct FlagTable: Sendable {
     }
 
     func forEachWord(in raw: UInt64, _ body: (String) -> Void) {
-        for e in entries where e.matches(raw) { body(e.word) }
+        var coveredByValue: UInt64 = 0
+        for e in entries where !e.hidden {
+            if e.isValue {
+                guard raw & e.mask == e.value else { continue }
+                coveredByValue |= e.mask
+            } else {
+                guard e.value != 0, raw & e.value == e.value, coveredByValue & e.value == 0 else { continue }
+            }
+            body(e.word)
+        }
     }
 }

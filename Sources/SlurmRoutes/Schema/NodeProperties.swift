@@ -45,36 +45,7 @@ public enum NodeStateWords {
     public static let certFlags = FlagTable([.bit("TOKEN_SET", 1 << 0)])
 }
 
-extension FlagTable {
-    /// The words of `raw` the way data_parser picks them: entries in table order, and once a
-    /// value entry has matched, the bit entries whose bits it covered are no longer tested. So
-    /// NO_VAL renders as INVALID alone, not as INVALID followed by every flag NO_VAL has set.
-    func forEachWordAfterValueMatches(in raw: UInt64, _ body: (String) -> Void) {
-        var coveredByValue: UInt64 = 0
-        for e in entries where !e.hidden {
-            if e.mask != e.value {
-                if raw & e.mask == e.value {
-                    coveredByValue |= e.mask
-                    body(e.word)
-                }
-            } else if coveredByValue & e.mask == 0, e.matches(raw) {
-                body(e.word)
-            }
-        }
-    }
-}
-
 extension Property {
-    /// State words from a table of value and bit entries (see `forEachWordAfterValueMatches`).
-    static func stateWords(_ name: String, _ description: String, _ table: FlagTable,
-                           _ get: @escaping (Model) -> UInt64) -> Property {
-        Property(name, .enumArray(table.specWords), description) { m, w in
-            w.beginArray()
-            table.forEachWordAfterValueMatches(in: get(m)) { w.value($0) }
-            w.endArray()
-        }
-    }
-
     /// data_parser's CSV_STRING: a comma-separated string as an array of its non-empty parts.
     static func csvString(_ name: String, _ description: String, _ get: @escaping (Model) -> String?) -> Property {
         Property(name, .component(.csvString), description) { m, w in
