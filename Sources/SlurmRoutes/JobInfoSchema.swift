@@ -83,14 +83,6 @@ enum JobInfoSchema {
     /// A time as `TIMESTAMP_NO_VAL` renders it: the time_t as an unsigned number with flags.
     static func time(_ t: Int64) -> UInt64 { UInt64(bitPattern: t) }
 
-    /// `FLOAT64_NO_VAL`: the double cast to u32 (as C does) compared with INFINITE and NO_VAL.
-    static func float64NoVal(_ d: Double) -> NoValNumber {
-        let asU32: UInt32? = d.isFinite && abs(d) < 9.2e18 ? UInt32(truncatingIfNeeded: Int64(d)) : nil
-        if d.isInfinite || asU32 == SlurmNumber.infinite32 { return NoValNumber(set: false, infinite: true, number: .double(0)) }
-        if d.isNaN || asU32 == SlurmNumber.noVal32 { return NoValNumber(set: false, infinite: false, number: .double(0)) }
-        return NoValNumber(set: true, infinite: false, number: .double(d))
-    }
-
     /// `NICE`: the wire value carries NICE_OFFSET; NO_VAL and the offset itself are 0.
     static func nice(_ raw: UInt32) -> Int64 {
         raw == SlurmNumber.noVal32 || raw == niceOffset ? 0 : Int64(raw) - Int64(niceOffset)
@@ -175,7 +167,7 @@ enum JobInfoSchema {
         .int32("core_spec", "Specialized core count") { coreSpec($0.job.coreSpec) },
         .int32("thread_spec", "Specialized thread count") { threadSpec($0.job.coreSpec) },
         .uint16NoVal("cores_per_socket", "Cores per socket required") { $0.job.coresPerSocket },
-        .noVal("billable_tres", "Billable TRES", NoValNumber.componentDouble) { float64NoVal($0.job.billableTRES) },
+        .float64NoVal("billable_tres", "Billable TRES") { $0.job.billableTRES },
         .uint16NoVal("cpus_per_task", "Number of CPUs required by each task") { $0.job.cpusPerTask },
         .uint32NoVal("cpu_frequency_minimum", "Minimum CPU frequency") { $0.job.cpuFreqMin },
         .uint32NoVal("cpu_frequency_maximum", "Maximum CPU frequency") { $0.job.cpuFreqMax },

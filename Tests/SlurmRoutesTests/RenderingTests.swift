@@ -74,7 +74,10 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(NoValNumber(uint32: 0), NoValNumber(set: true, infinite: false, number: .integer(0)))
         XCTAssertEqual(NoValNumber(uint16: SlurmNumber.noVal16), NoValNumber(set: false, infinite: false, number: .integer(0)))
         XCTAssertEqual(NoValNumber(uint16: 7), NoValNumber(set: true, infinite: false, number: .integer(7)))
-        XCTAssertEqual(NoValNumber(double: .infinity), NoValNumber(set: false, infinite: true, number: .double(0)))
+        // As the original's build decides: the value cast to u32 against INFINITE and NO_VAL.
+        XCTAssertEqual(NoValNumber(double: -1), NoValNumber(set: false, infinite: true, number: .double(0)))
+        XCTAssertEqual(NoValNumber(double: Double(SlurmNumber.noVal32)), NoValNumber(set: false, infinite: false, number: .double(0)))
+        XCTAssertEqual(NoValNumber(double: .infinity), NoValNumber(set: true, infinite: false, number: .double(Double(SlurmNumber.infinite64))))
         XCTAssertEqual(NoValNumber(double: 2.5), NoValNumber(set: true, infinite: false, number: .double(2.5)))
     }
 

@@ -44,11 +44,9 @@ public struct NoValNumber: Sendable, Equatable {
         else { self.init(set: true, infinite: false, number: .integer(Int64(raw))) }
     }
 
-    /// Doubles: infinity is unlimited; NaN and NO_VAL (as Slurm stores "unset" in a double) are unset.
+    /// `FLOAT64_NO_VAL` as the original decides it (see `DumpedNumber.float64NoVal`).
     public init(double raw: Double) {
-        if raw.isInfinite { self.init(set: false, infinite: true, number: .double(0)) }
-        else if raw.isNaN || raw == Double(SlurmNumber.noVal32) { self.init(set: false, infinite: false, number: .double(0)) }
-        else { self.init(set: true, infinite: false, number: .double(raw)) }
+        self = DumpedNumber.float64NoVal(raw).number
     }
 
     static func schema(_ name: String, _ numberType: SchemaType) -> ObjectSchema<NoValNumber> {
