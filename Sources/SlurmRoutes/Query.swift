@@ -1,3 +1,5 @@
+import SlurmParsing
+
 /// `application/x-www-form-urlencoded` query strings: `a=1&b=x%20y` → [("a", "1"), ("b", "x y")].
 public enum Query {
     public static func pairs(_ query: String?) -> [(String, String)] {
@@ -16,7 +18,7 @@ public enum Query {
         while i < b.count {
             if b[i] == UInt8(ascii: "+") { out.append(UInt8(ascii: " ")); i += 1; continue }
             if b[i] == UInt8(ascii: "%"), i + 2 < b.count,
-               let hi = RouteTable.hexValue(b[i + 1]), let lo = RouteTable.hexValue(b[i + 2]) {
+               let hi = hexDigitValue(b[i + 1]), let lo = hexDigitValue(b[i + 2]) {
                 out.append(hi << 4 | lo); i += 3; continue
             }
             out.append(b[i]); i += 1

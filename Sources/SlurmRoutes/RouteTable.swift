@@ -101,8 +101,8 @@ public enum RouteTable {
                 let c = raw[i]
                 if c == UInt8(ascii: "%") {
                     guard raw.distance(from: i, to: raw.endIndex) >= 3,
-                          let hi = hexValue(raw[raw.index(i, offsetBy: 1)]),
-                          let lo = hexValue(raw[raw.index(i, offsetBy: 2)]) else { return nil }
+                          let hi = hexDigitValue(raw[raw.index(i, offsetBy: 1)]),
+                          let lo = hexDigitValue(raw[raw.index(i, offsetBy: 2)]) else { return nil }
                     bytes.append(hi << 4 | lo)
                     i = raw.index(i, offsetBy: 3)
                 } else {
@@ -115,15 +115,6 @@ public enum RouteTable {
             out.append(String(decoding: bytes, as: UTF8.self))
         }
         return out
-    }
-
-    static func hexValue(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     static func isSegmentByte(_ c: UInt8) -> Bool {

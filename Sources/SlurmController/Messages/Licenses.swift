@@ -1,18 +1,3 @@
-/// REQUEST_LICENSE_INFO.
-public struct LicenseInfoRequest: WireMessage, Equatable {
-    public var lastUpdate: Int64 = 0
-    public var showFlags: UInt16 = 0
-    public init() {}
-    public init(lastUpdate: Int64, showFlags: UInt16) {
-        self.lastUpdate = lastUpdate
-        self.showFlags = showFlags
-    }
-    public static let fields = FieldTable<LicenseInfoRequest>([
-        .time("last_update", \.lastUpdate),
-        .u16("show_flags", \.showFlags),
-    ])
-}
-
 /// One license of RESPONSE_LICENSE_INFO.
 public struct License: WireMessage, Equatable, Sendable {
     public var name: String?

@@ -1,18 +1,3 @@
-/// REQUEST_NODE_INFO: every node changed since `lastUpdate` (0 for all).
-public struct NodeInfoRequest: WireMessage, Equatable {
-    public var lastUpdate: Int64 = 0
-    public var showFlags: UInt16 = 0
-    public init() {}
-    public init(lastUpdate: Int64, showFlags: UInt16) {
-        self.lastUpdate = lastUpdate
-        self.showFlags = showFlags
-    }
-    public static let fields = FieldTable<NodeInfoRequest>([
-        .time("last_update", \.lastUpdate),
-        .u16("show_flags", \.showFlags),
-    ])
-}
-
 /// REQUEST_NODE_INFO_SINGLE: one node by name.
 public struct NodeInfoSingleRequest: WireMessage, Equatable {
     public var nodeName: String?

@@ -1,18 +1,3 @@
-/// REQUEST_PARTITION_INFO: partitions changed since `lastUpdate` (0: all), filtered by SHOW_* flags.
-public struct PartitionInfoRequest: WireMessage, Equatable {
-    public var lastUpdate: Int64 = 0
-    public var showFlags: UInt16 = 0
-    public init() {}
-    public init(lastUpdate: Int64, showFlags: UInt16) {
-        self.lastUpdate = lastUpdate
-        self.showFlags = showFlags
-    }
-    public static let fields = FieldTable<PartitionInfoRequest>([
-        .time("last_update", \.lastUpdate),
-        .u16("show_flags", \.showFlags),
-    ])
-}
-
 /// One entry of a partition's JobDefaults list (read_config.c: `job_defaults_pack`).
 public struct PartitionJobDefault: WireMessage, Equatable, Sendable {
     public var type: UInt16 = 0

@@ -1,3 +1,5 @@
+import SlurmParsing
+
 /// A bitmap as `pack_bit_str_hex` sends it (src/common/pack.h): its size in bits, then a hex mask
 /// string ("0x" and upper-case digits, the most significant first, one digit per four bits), or
 /// only NO_VAL for no bitmap. The node table's hidden entries and a partition's nodes travel this way.
@@ -26,7 +28,7 @@ public struct HexBitmap: Equatable, Sendable {
         var digits: [UInt8] = []
         digits.reserveCapacity(text.utf8.count)
         for c in text.utf8.reversed() {
-            guard let value = Self.hexValue(c) else { return nil }
+            guard let value = hexDigitValue(c) else { return nil }
             digits.append(value)
         }
         for (k, value) in digits.enumerated() where value != 0 {
@@ -53,14 +55,6 @@ public struct HexBitmap: Equatable, Sendable {
         return out
     }
 
-    static func hexValue(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
 }
 
 extension Unpacker {
