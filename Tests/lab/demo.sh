@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job, end to end on a fresh Debian 12 machine (as root): installs and starts the lab of
 # real Slurm controllers, builds slurmrestd-swift, serves it under a real xinetd on 127.0.0.1:6820
-# as the shipped xinetd.d file does, sends GET /slurm/v0.0.43/ping (and diag, licenses) with a
+# as the shipped xinetd.d file does, sends GET requests of the v0.0.43 read API (ping, diag,
+# licenses, nodes, partitions, reservations, shares, job states, the seeded running job) with a
 # bearer token for alice through it, prints the responses, and stops xinetd again.
 # Usage: bash Tests/lab/demo.sh [lab22|lab24|lab26]   (default lab26)
 set -euo pipefail
@@ -32,7 +33,7 @@ for _ in $(seq 50); do [ -s "$work/pid" ] && break; sleep 0.1; done
 sleep 0.3
 
 token=$(bash Tests/lab/lab.sh token alice 600)
-for path in ping diag licenses; do
+for path in ping diag licenses nodes/ partitions/ reservations/ shares jobs/state/ job/1; do
     echo "### GET /slurm/v0.0.43/$path through xinetd -> slurmrestd-swift -> $cluster" >&2
     curl -sS -i -H "Authorization: Bearer $token" "http://127.0.0.1:6820/slurm/v0.0.43/$path"
     echo
