@@ -76,8 +76,9 @@ public enum RouteTable {
     }
 
     /// Matches a request path the way the original does: empty segments (repeated or trailing
-    /// slashes) are ignored, each segment is percent-decoded, and segments may only hold
-    /// `A-Z a-z 0-9 ~ . _ -` once decoded. Matching is case-sensitive. HEAD matches GET.
+    /// slashes) are ignored, a segment as written may only hold `A-Z a-z 0-9 ~ . _ -` and `%`
+    /// escapes, and escapes are decoded after that check (so a het job `10+1` is reached as
+    /// `10%2B1`). Matching is case-sensitive. HEAD matches GET.
     public static func match(method: HTTPMethod, path: String) -> Match {
         guard let segments = decodedSegments(path) else { return .notFound }
         let candidates = operations.compactMap { op in op.bind(segments).map { (op, $0) } }
@@ -106,12 +107,12 @@ public enum RouteTable {
                     bytes.append(hi << 4 | lo)
                     i = raw.index(i, offsetBy: 3)
                 } else {
+                    guard isSegmentByte(c) else { return nil }
                     bytes.append(c)
                     i = raw.index(after: i)
                 }
             }
-            guard bytes.allSatisfy(isSegmentByte), bytes != [UInt8(ascii: ".")], bytes != [UInt8(ascii: "."), UInt8(ascii: ".")]
-            else { return nil }
+            guard bytes != [UInt8(ascii: ".")], bytes != [UInt8(ascii: "."), UInt8(ascii: ".")] else { return nil }
             out.append(String(decoding: bytes, as: UTF8.self))
         }
         return out

@@ -19,6 +19,13 @@ final class RouteTableTests: XCTestCase {
                      "/slurm/v0.0.43/ping/extra", "/", "/slurm/v0.0.43/%zz", "*"] {
             guard case .notFound = RouteTable.match(method: .GET, path: path) else { return XCTFail(path) }
         }
+        // Escapes are decoded after the check of what is written: a het job component is `10%2B1`.
+        guard case .operation(let op, let values) = RouteTable.match(method: .GET, path: "/slurm/v0.0.43/job/10%2B1") else {
+            return XCTFail("escaped +")
+        }
+        XCTAssertEqual(op.operationID, "slurm_v0043_get_job")
+        XCTAssertEqual(values, ["job_id": "10+1"])
+        guard case .notFound = RouteTable.match(method: .GET, path: "/slurm/v0.0.43/job/10+1") else { return XCTFail("raw +") }
     }
 
     func testWrongMethodListsTheAllowedOnes() {
