@@ -42,11 +42,15 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(LicensesEndpoint.free(l), 0xffff_ffff, "unlimited stays unlimited")
     }
 
-    func testErrorEnvelopeHasNoPayload() {
+    /// An error answer keeps the fields the spec requires, empty, so generated clients can read it.
+    func testErrorAnswerCarriesTheRequiredFieldsEmpty() {
         var e = envelope
         e.errors.append(APIError(.invalidJobID, description: "no job 9", source: "test"))
         XCTAssertEqual(render(PingEndpoint.response, nil, e),
-                       "{" + Self.meta + #","errors":[{"description":"no job 9","error_number":2017,"error":"No such job","source":"test"}],"warnings":[]}"#)
+                       #"{"pings":[],"# + Self.meta + #","errors":[{"description":"no job 9","error_number":2017,"error":"No such job","source":"test"}],"warnings":[]}"#)
+        XCTAssertEqual(render(ErrorResponse.schema, nil, e),
+                       "{" + Self.meta + #","errors":[{"description":"no job 9","error_number":2017,"error":"No such job","source":"test"}],"warnings":[]}"#,
+                       "the bare envelope has no payload")
     }
 
     func testFlagTables() {

@@ -18,7 +18,7 @@ enum JobStateEndpoint {
 
     static let response = ResponseSchema<[Row]>("v0.0.43_openapi_job_state_resp", [
         .array("jobs", "List of job states", ArraySchema("v0.0.43_job_state_resp_msg", of: rowSchema)) { $0 },
-    ])
+    ], empty: [])
 
     static let queryParameters = [Parameter.query("job_id", "CSV list of Job IDs to search for")]
 

@@ -19,7 +19,7 @@ enum JobsEndpoint {
             JobInfoSchema.time($0.message.lastBackfill) },
         .uint64NoVal("last_update", "Time of last job change (UNIX timestamp)", required: true) {
             JobInfoSchema.time($0.message.lastUpdate) },
-    ])
+    ], empty: JobListing(JobInfoMessage(), accounts: AccountNames(user: { _ in nil }, group: { _ in nil })))
 
     static let queryParameters = [QueryValues.updateTimeParameter("jobs"), QueryValues.flagsParameter]
 

@@ -24,7 +24,7 @@ enum LicensesEndpoint {
     static let response = ResponseSchema<LicenseInfo>("v0.0.43_openapi_licenses_resp", [
         .array("licenses", "List of licenses", ArraySchema("v0.0.43_licenses", of: licenseSchema), required: true) { $0.licenses },
         .uint64NoVal("last_update", "Time of last licenses change (UNIX timestamp)", required: true) { UInt64(bitPattern: $0.lastUpdate) },
-    ])
+    ], empty: LicenseInfo())
 }
 
 extension LicensesEndpoint {

@@ -95,7 +95,7 @@ enum NodesEndpoint {
     static let response = ResponseSchema<NodesPayload>("v0.0.43_openapi_nodes_resp", [
         .array("nodes", "List of nodes", ArraySchema("v0.0.43_nodes", of: nodeSchema), required: true) { $0.nodes },
         .timestampNoVal("last_update", "Time of last node change (UNIX timestamp)", required: true) { $0.lastUpdate },
-    ])
+    ], empty: NodesPayload(nodes: [], lastUpdate: 0))
 
     static let parameters = [QueryValues.updateTimeParameter("jobs"), QueryValues.flagsParameter]
 }

@@ -110,7 +110,7 @@ enum PartitionsEndpoint {
                required: true) { $0.partitions },
         .uint64NoVal("last_update", "Time of last partition change (UNIX timestamp)", required: true) {
             UInt64(bitPattern: $0.lastUpdate) },
-    ])
+    ], empty: PartitionInfo())
 
     /// The warnings the original adds while rendering `info`: the missing TRES table without
     /// accounting storage, an empty list, and plain counters holding INFINITE or NO_VAL (in the

@@ -39,7 +39,7 @@ enum PingEndpoint {
 
     static let response = ResponseSchema<[ControllerPing]>("v0.0.43_openapi_ping_array_resp", [
         .array("pings", "pings", ArraySchema("v0.0.43_controller_ping_array", of: pingSchema), required: true) { $0 },
-    ])
+    ], empty: [])
 }
 
 extension PingEndpoint {

@@ -52,7 +52,7 @@ enum ReservationsEndpoint {
                required: true) { $0.reservations },
         .uint64NoVal("last_update", "Time of last reservation change (UNIX timestamp)", required: true) {
             UInt64(bitPattern: $0.lastUpdate) },
-    ])
+    ], empty: ReservationInfo())
 
     /// Plain counters holding INFINITE or NO_VAL come with the original's placeholder warnings,
     /// in the order the fields are rendered.

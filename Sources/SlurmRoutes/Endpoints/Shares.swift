@@ -78,7 +78,7 @@ enum SharesEndpoint {
 
     static let response = ResponseSchema<SharesInfo>("v0.0.43_openapi_shares_resp", [
         .object("shares", "fairshare info", messageSchema, required: true) { $0 },
-    ])
+    ], empty: SharesInfo())
 
     static let parameters: [Parameter] = [
         .query("accounts", "Accounts to query"),

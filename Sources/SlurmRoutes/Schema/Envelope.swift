@@ -110,10 +110,15 @@ public struct Envelope: Sendable {
 public struct ResponseSchema<Payload> {
     public let name: String
     public let payload: [Property<Payload>]
+    /// What an error answer renders in place of the payload, so that it still carries the fields
+    /// the spec requires (an empty list, a zero time), as the original's job answers do; nil for
+    /// schemas without required payload fields.
+    let empty: Payload?
 
-    public init(_ name: String, _ payload: [Property<Payload>]) {
+    public init(_ name: String, _ payload: [Property<Payload>], empty: Payload? = nil) {
         self.name = name
         self.payload = payload
+        self.empty = empty
     }
 
     /// The spec form: the payload's properties, then the envelope's; the payload's are the required ones.
@@ -129,10 +134,10 @@ public struct ResponseSchema<Payload> {
         return SchemaComponent(name: name) { w, seen in writeObjectSpec(specs, into: &w, components: &seen) }
     }
 
-    /// Renders the payload when there is one; an error answer carries only the envelope.
+    /// Renders the payload, or for an error answer (nil) the empty payload when the schema has one.
     public func render(_ value: Payload?, _ envelope: Envelope, into w: inout JSONWriter) {
         w.beginObject()
-        if let value { renderMembers(payload, of: value, into: &w) }
+        if let shown = value ?? empty { renderMembers(payload, of: shown, into: &w) }
         w.key("meta"); Meta.schema.render(envelope.meta, into: &w)
         w.key("errors"); APIError.arraySchema.render(envelope.errors, into: &w)
         w.key("warnings"); APIWarning.arraySchema.render(envelope.warnings, into: &w)
