@@ -72,10 +72,14 @@ final class Gateway {
         var context = RequestContext(envelope: envelope(for: identity), controller: client,
                                      query: Query.pairs(request.query), pathParameters: pathParameters,
                                      accounts: AccountNames(user: Accounts.userName, group: Accounts.groupName))
+        // As the original, operations that read a query say which parameters they ignored; the
+        // others (ping, diag, licenses) read none and say nothing.
         let known = Set(operation.parameters.lazy.filter { $0.location == .query }.map(\.name))
-        for (key, _) in context.query where !known.contains(key) {
-            context.envelope.warnings.append(APIWarning(description: "Ignoring unknown query parameter \"\(key)\"",
-                                                        source: "#/query/\(key)"))
+        if !known.isEmpty {
+            for (key, _) in context.query where !known.contains(key) {
+                context.envelope.warnings.append(APIWarning(description: "Ignoring unknown query parameter \"\(key)\"",
+                                                            source: "#/\(key)/"))
+            }
         }
         let result = operation.handle(&context)
         if result.status == 401 { return .complete(Self.authenticationFailure) }
