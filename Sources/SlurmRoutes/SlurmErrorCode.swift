@@ -55,7 +55,7 @@ public struct SlurmErrorCode: Sendable, Equatable {
         "No such node", httpStatus: 404)
     public static let invalidPartitionName = SlurmErrorCode(2000, "ESLURM_INVALID_PARTITION_NAME",
         "No such partition", httpStatus: 404)
-    public static let notSupported = SlurmErrorCode(2035, "ESLURM_NOT_SUPPORTED",
+    public static let notSupported = SlurmErrorCode(2036, "ESLURM_NOT_SUPPORTED",
         "Not supported by this controller's release", httpStatus: 501)
     public static let reservationInvalid = SlurmErrorCode(2053, "ESLURM_RESERVATION_INVALID",
         "No such reservation", httpStatus: 404)
@@ -69,10 +69,6 @@ public struct SlurmErrorCode: Sendable, Equatable {
         "Unable to create a credential", httpStatus: 500)
     public static let invalidQuery = SlurmErrorCode(9000, "ESLURM_REST_INVALID_QUERY",
         "Invalid query", httpStatus: 400)
-    public static let failParsing = SlurmErrorCode(9001, "ESLURM_REST_FAIL_PARSING",
-        "Failure during parsing", httpStatus: 400)
-    public static let emptyResult = SlurmErrorCode(9003, "ESLURM_REST_EMPTY_RESULT",
-        "Nothing matched the query", httpStatus: 404)
     public static let dataConversionFailed = SlurmErrorCode(9202, "ESLURM_DATA_CONV_FAILED",
         "A value could not be converted to the expected type", httpStatus: 400)
     public static let dataFlagsInvalid = SlurmErrorCode(9207, "ESLURM_DATA_FLAGS_INVALID",
@@ -81,8 +77,6 @@ public struct SlurmErrorCode: Sendable, Equatable {
         "No such endpoint", httpStatus: 404)
     public static let unknownURLMethod = SlurmErrorCode(9007, "ESLURM_REST_UNKNOWN_URL_METHOD",
         "Method not allowed on this endpoint", httpStatus: 405)
-    public static let restAuthFail = SlurmErrorCode(9008, "ESLURM_REST_AUTH_FAIL",
-        "Authentication failure", httpStatus: 401)
     public static let badRequest = SlurmErrorCode(9009, "ESLURM_REST_BAD_REQUEST",
         "Bad request", httpStatus: 400)
 
@@ -93,8 +87,8 @@ public struct SlurmErrorCode: Sendable, Equatable {
         success, error, permissionDenied, connectionError, sendError, receiveError, protocolVersionError,
         authenticationError, insaneMessageLength, connectTimeout, readTimeout, controllerConnectionError,
         controllerBackoff, noChangeInData, accessDenied, invalidJobID, invalidNodeName, invalidPartitionName,
-        reservationInvalid, emptyResult, dataConversionFailed, dataFlagsInvalid, incompletePacket, socketTimeout,
-        notSupported, authCredentialInvalid, authUnableToGenerateToken, invalidQuery, failParsing, unknownURL,
-        unknownURLMethod, restAuthFail, badRequest, notAcceptable,
+        reservationInvalid, dataConversionFailed, dataFlagsInvalid, incompletePacket, socketTimeout,
+        notSupported, authCredentialInvalid, authUnableToGenerateToken, invalidQuery, unknownURL,
+        unknownURLMethod, badRequest, notAcceptable,
     ]
 }
