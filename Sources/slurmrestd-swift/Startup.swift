@@ -80,7 +80,15 @@ struct Startup {
     }
 
     /// `-g` then `-u`, as the original: drop supplementary groups, set the group, then the user.
+    /// With `-u` alone the process takes the user's own groups (primary and supplementary), where
+    /// the original would keep those of whoever started it (root's, under a super-server).
     static func switchIdentity(_ options: Options) throws(StartupFailure) {
+        if options.setGroup == nil, let user = options.setUser {
+            guard let account = Accounts.passwordEntry(user) else { throw .fatal("unknown user \(user)", exitCode: 1) }
+            guard initgroups(account.name, account.gid) == 0, setgid(account.gid) == 0 else {
+                throw .fatal("unable to take the groups of user \(user): \(String(cString: strerror(errno)))", exitCode: 1)
+            }
+        }
         if let group = options.setGroup {
             guard let gid = Accounts.groupID(group) else { throw .fatal("unknown group \(group)", exitCode: 1) }
             guard setgroups(0, nil) == 0, setgid(gid) == 0 else {
