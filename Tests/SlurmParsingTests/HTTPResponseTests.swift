@@ -12,6 +12,8 @@ final class HTTPResponseTests: XCTestCase {
                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
         XCTAssertEqual(String(decoding: r.serialize(for: request(.GET, .http1_0), close: true), as: UTF8.self),
                        "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+        XCTAssertEqual(String(decoding: r.serialize(for: request(.GET, .http1_0), close: false), as: UTF8.self),
+                       "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\n{}")
         // HEAD: the length GET would have, no content.
         XCTAssertEqual(String(decoding: r.serialize(for: request(.HEAD), close: false), as: UTF8.self),
                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n")

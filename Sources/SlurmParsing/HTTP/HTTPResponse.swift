@@ -21,6 +21,8 @@ public struct HTTPResponse: Sendable {
         for (name, value) in headers { text += "\(name): \(value)\r\n" }
         if status.allowsContent { text += "Content-Length: \(contentLength ?? body.count)\r\n" }
         if close { text += "Connection: close\r\n" }
+        // HTTP/1.0 closes by default: a connection kept open must be said to be.
+        else if version.minor == 0 { text += "Connection: keep-alive\r\n" }
         text += "\r\n"
         return Array(text.utf8)
     }
