@@ -32,9 +32,4 @@ public final class AccountNames {
     public func userOrEmpty(_ uid: UInt32) -> String {
         uid == SlurmNumber.noVal32 ? "" : user(uid) ?? ""
     }
-
-    /// data_parser's GROUP_ID, likewise.
-    public func groupOrEmpty(_ gid: UInt32) -> String {
-        gid == SlurmNumber.noVal32 ? "" : group(gid) ?? ""
-    }
 }

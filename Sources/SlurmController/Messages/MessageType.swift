@@ -1,12 +1,9 @@
 /// The message types the gateway sends or expects (src/common/msg_type.h; the numbers are the same
 /// in every release from 22.05 to 26.05).
 public enum MessageType: UInt16, Sendable {
-    case requestReconfigure = 1003
     case requestPing = 1008
     case requestLicenseInfo = 1021
     case responseLicenseInfo = 1022
-    case requestBuildInfo = 2001
-    case responseBuildInfo = 2002
     case requestJobInfo = 2003
     case responseJobInfo = 2004
     case requestNodeInfo = 2007

@@ -6,6 +6,4 @@ public enum SlurmNumber {
     public static let noVal32: UInt32 = 0xffff_fffe
     public static let infinite16: UInt16 = 0xffff
     public static let noVal16: UInt16 = 0xfffe
-    public static let infinite8: UInt8 = 0xff
-    public static let noVal8: UInt8 = 0xfe
 }
