@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // slurmrestd-swift: Slurm's REST gateway as an inetd-style program.
-// No package dependencies; the only system libraries are libmunge and libjwt.
+// No package dependencies; the only system library is libmunge (libjwt is not needed: docs/architecture.md).
 import PackageDescription
 
 let package = Package(

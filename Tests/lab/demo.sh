@@ -22,8 +22,9 @@ work=$(mktemp -d)
 trap 'kill "$(cat "$work/pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
 install -m 755 .build/release/slurmrestd-swift "$work/slurmrestd-swift"
 chmod 755 "$work"
-# The shipped service file, pointed at this build, the lab's slurm.conf, and the lab user.
+# The shipped service file, pointed at this build, the lab's slurm.conf, and the lab user, on loopback.
 sed -e "s|/usr/local/bin/slurmrestd-swift|$work/slurmrestd-swift|" \
+    -e "s|port            = 6820|port            = 6820\n    bind            = 127.0.0.1|" \
     -e "s|user            = slurmrestd|user            = alice|" \
     -e "s|server_args     = -a rest_auth/jwt|server_args     = -a rest_auth/jwt -f $conf|" \
     xinetd.d/slurmrestd-swift >"$work/service"
