@@ -106,9 +106,7 @@ final class Gateway {
         case nil: user = ""
         }
         let group = user.isEmpty ? "" : (Accounts.primaryGroupName(ofUser: user) ?? "")
-        // The original names no plugin when accounting is off.
-        let accounting = startup.conf.accountingStorageType.flatMap { $0 == "accounting_storage/none" ? nil : $0 }
-        return Envelope(meta: Meta(accountingStorage: accounting ?? "",
+        return Envelope(meta: Meta(accountingStorage: startup.conf.accountingStorageType ?? "",
                                    clientSource: startup.peer.source, clientUser: user, clientGroup: group,
                                    cluster: startup.conf.clusterName ?? ""))
     }

@@ -34,6 +34,13 @@ final class SlurmConfTests: XCTestCase {
         XCTAssertFalse(conf.settings.contains(where: { $0.key == "nodename" }), "record lines are not settings")
     }
 
+    func testAccountingStorageNamingNoneIsNoAccounting() throws {
+        XCTAssertNil(try parse("SlurmctldHost=h\nAccountingStorageType=accounting_storage/none\n").accountingStorageType)
+        XCTAssertNil(try parse("SlurmctldHost=h\nAccountingStorageType=NONE\n").accountingStorageType)
+        XCTAssertEqual(try parse("SlurmctldHost=h\nAccountingStorageType=accounting_storage/slurmdbd\n").accountingStorageType,
+                       "accounting_storage/slurmdbd")
+    }
+
     func testDefaultsPortRangeCaseAndComments() throws {
         let conf = try parse("slurmctldhost=a # primary\nSLURMCTLDPORT=6817-6820\nComment=has\\#hash\n")
         XCTAssertEqual(conf.slurmctldPorts, [6817, 6818, 6819, 6820])

@@ -34,7 +34,7 @@ final class SharesRenderingTests: XCTestCase {
         let theirs = try JSONReader.parse(Array(Self.originalShares.utf8))
         XCTAssertEqual(numbersAsDoubles(ours["shares"] ?? .null), numbersAsDoubles(theirs))
         let theirWarnings = try JSONReader.parse(Array(Self.originalWarnings.utf8))
-        let ourWarnings = SharesEndpoint.warnings(info, accountingStorage: "")
+        let ourWarnings = SharesEndpoint.warnings(info, accountingDisabled: true)
         XCTAssertEqual(JSONValue.array(ourWarnings.map { .object([("description", .string($0)), ("source", .string(""))]) }),
                        theirWarnings)
     }
@@ -42,10 +42,8 @@ final class SharesRenderingTests: XCTestCase {
     func testNoListWithoutAccounting() throws {
         let info = SharesInfo(tresNames: [], associations: [], totalShares: 0)
         XCTAssertEqual(try render(info)["shares"], .object([("shares", .array([])), ("total_shares", .int(0))]))
-        XCTAssertEqual(SharesEndpoint.warnings(info, accountingStorage: ""), [SharesEndpoint.accountingDisabledWarning])
-        XCTAssertEqual(SharesEndpoint.warnings(info, accountingStorage: "accounting_storage/none"),
-                       [SharesEndpoint.accountingDisabledWarning])
-        XCTAssertEqual(SharesEndpoint.warnings(info, accountingStorage: "accounting_storage/slurmdbd"), [])
+        XCTAssertEqual(SharesEndpoint.warnings(info, accountingDisabled: true), [SharesEndpoint.accountingDisabledWarning])
+        XCTAssertEqual(SharesEndpoint.warnings(info, accountingDisabled: false), [])
     }
 
     func testQueryListsAsTheDataParserSplitsThem() {
@@ -103,7 +101,7 @@ final class SharesRenderingTests: XCTestCase {
             for _ in 0..<(1 + next() % 3) { bytes[next() % bytes.count] = UInt8(truncatingIfNeeded: next()) }
             guard let info = try? SharesInfo.decode(bytes, version: .v26_05) else { continue }
             _ = try render(info)
-            _ = SharesEndpoint.warnings(info, accountingStorage: "")
+            _ = SharesEndpoint.warnings(info, accountingDisabled: true)
             rendered += 1
         }
         XCTAssertGreaterThan(rendered, 100)
@@ -115,7 +113,7 @@ final class SharesRenderingTests: XCTestCase {
             a.sharesNormalized = d; a.usageEffective = d; a.usageNormalized = d; a.fairshareFactor = d; a.levelFairshare = d
             let info = SharesInfo(tresNames: ["cpu"], associations: [a], totalShares: 0)
             _ = try render(info)
-            XCTAssertFalse(SharesEndpoint.warnings(info, accountingStorage: "").isEmpty)
+            XCTAssertFalse(SharesEndpoint.warnings(info, accountingDisabled: true).isEmpty)
         }
     }
 

@@ -134,7 +134,8 @@ extension SlurmConf {
                 throw SlurmConfError(file: file, line: line, message: "invalid MessageTimeout \(value)")
             }
             messageTimeout = seconds
-        case "accountingstoragetype": accountingStorageType = value
+        // Slurm reads any type naming "none" as no accounting (read_config.c).
+        case "accountingstoragetype": accountingStorageType = value.lowercased().contains("none") ? nil : value
         default: break
         }
     }

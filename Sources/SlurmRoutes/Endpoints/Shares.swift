@@ -95,16 +95,11 @@ extension SharesEndpoint {
         (value ?? "").split(separator: ",").map(String.init)
     }
 
-    /// Slurm reads AccountingStorageType "…none…" as no accounting (read_config.c).
-    static func accountingDisabled(_ storageType: String) -> Bool {
-        storageType.isEmpty || storageType.lowercased().contains("none")
-    }
-
     /// The warnings the original adds while writing `info`, in the order it writes the fields.
-    static func warnings(_ info: SharesInfo, accountingStorage: String) -> [String] {
+    static func warnings(_ info: SharesInfo, accountingDisabled: Bool) -> [String] {
         var out: [String] = []
         func add(_ w: String?) { if let w { out.append(w) } }
-        if !info.hasList && accountingDisabled(accountingStorage) { out.append(accountingDisabledWarning) }
+        if !info.hasList && accountingDisabled { out.append(accountingDisabledWarning) }
         for a in info.associations {
             add(DumpedNumber.uint32Warning(a.associationID))
             add(DumpedNumber.float64NoVal(a.sharesNormalized).warning)
@@ -124,7 +119,7 @@ extension SharesEndpoint {
             let info = try context.controller.shares(accounts: list(context.queryValue("accounts")),
                                                      users: list(context.queryValue("users")))
             var envelope = context.envelope
-            for w in warnings(info, accountingStorage: envelope.meta.accountingStorage) {
+            for w in warnings(info, accountingDisabled: envelope.accountingDisabled) {
                 envelope.warnings.append(APIWarning(description: w, source: ""))
             }
             return .success(response, info, envelope)

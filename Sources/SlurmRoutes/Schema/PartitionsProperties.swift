@@ -47,13 +47,10 @@ enum DumpPlaceholder {
 }
 
 extension Envelope {
-    /// Whether slurm.conf names no accounting storage (unset or `accounting_storage/none`), as
-    /// `meta.plugin.accounting_storage` reports it: data that needs the TRES or QOS tables of
+    /// Whether slurm.conf names no accounting storage (`meta.plugin.accounting_storage` is empty
+    /// then, as `SlurmConf` reads "…none…" as no type): data that needs the TRES or QOS tables of
     /// slurmdbd then comes with the original's warning.
-    var accountingDisabled: Bool {
-        let type = meta.accountingStorage
-        return type.isEmpty || type.lowercased().contains("none")
-    }
+    var accountingDisabled: Bool { meta.accountingStorage.isEmpty }
 
     /// The original's warning when a dump needs slurmdbd's tables and accounting is disabled.
     static func accountingDisabledWarning(needs: String) -> APIWarning {
