@@ -88,8 +88,7 @@ final class PartitionsReservationsRenderingTests: XCTestCase {
         func envelope(_ storage: String) -> Envelope {
             Envelope(meta: Meta(accountingStorage: storage, clientSource: "", clientUser: "", clientGroup: "", cluster: ""))
         }
-        XCTAssertTrue(envelope("").accountingDisabled)
-        XCTAssertTrue(envelope("accounting_storage/none").accountingDisabled)
+        XCTAssertTrue(envelope("").accountingDisabled, "SlurmConf reads a type naming none as no type")
         XCTAssertFalse(envelope("accounting_storage/slurmdbd").accountingDisabled)
     }
 
