@@ -102,7 +102,7 @@ struct SelectedJob: Equatable {
     /// optionally followed by `.step`.
     static func parseSLUID(_ s: [UInt8]) throws(Invalid) -> SelectedJob {
         guard s.count >= 14, s.count == 14 || s[14] == UInt8(ascii: ".") else { throw Invalid(reason: "not a SLUID") }
-        let digits = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
+        let digits = JobText.sluidDigits
         var sluid: UInt64 = 0
         for c in s[1..<14] {
             var upper = c

@@ -214,11 +214,13 @@ enum JobText {
         }
     }
 
+    /// Crockford's base-32 digits, as SLUIDs are written.
+    static let sluidDigits = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
+
     /// `print_sluid`: "s" and 13 Crockford base-32 digits, most significant first.
     static func sluidText(_ sluid: UInt64) -> String {
-        let digits = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
         var out: [UInt8] = [UInt8(ascii: "s")]
-        for i in (0..<13).reversed() { out.append(digits[Int((sluid >> UInt64(5 * i)) & 0x1f)]) }
+        for i in (0..<13).reversed() { out.append(sluidDigits[Int((sluid >> UInt64(5 * i)) & 0x1f)]) }
         return String(decoding: out, as: UTF8.self)
     }
 }

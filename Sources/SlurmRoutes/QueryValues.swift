@@ -26,8 +26,8 @@ enum QueryValues {
     /// The words `flags` accepts on the job, node and partition queries, with their SHOW_* bits
     /// (slurm/slurm.h), in the spec's order.
     static let showFlagWords: [(word: String, bit: UInt16)] = [
-        ("ALL", 0x0001), ("DETAIL", 0x0002), ("MIXED", 0x0008), ("LOCAL", 0x0010),
-        ("SIBLING", 0x0020), ("FEDERATION", 0x0040), ("FUTURE", 0x0080),
+        ("ALL", ShowFlags.all), ("DETAIL", ShowFlags.detail), ("MIXED", ShowFlags.mixed), ("LOCAL", ShowFlags.local),
+        ("SIBLING", ShowFlags.sibling), ("FEDERATION", ShowFlags.federation), ("FUTURE", ShowFlags.future),
     ]
 
     static let flagsParameter = Parameter.query("flags", "Query flags", words: showFlagWords.map(\.word))

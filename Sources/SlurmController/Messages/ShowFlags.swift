@@ -4,5 +4,7 @@ public enum ShowFlags {
     public static let detail: UInt16 = 0x0002
     public static let mixed: UInt16 = 0x0008
     public static let local: UInt16 = 0x0010
+    public static let sibling: UInt16 = 0x0020
     public static let federation: UInt16 = 0x0040
+    public static let future: UInt16 = 0x0080
 }

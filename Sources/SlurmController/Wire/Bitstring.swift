@@ -1,3 +1,5 @@
+import SlurmParsing
+
 /// Slurm's `bitstr_t` as `pack_bit_str_hex` sends it: a u32 bit count (NO_VAL for no bitmap), then
 /// the bits as a hex mask string ("0x" + digits, most significant first, bit 0 in the last digit).
 /// The text is kept as received so a message re-encodes byte for byte.
@@ -19,13 +21,8 @@ public struct Bitstring: Equatable, Sendable {
         var words = [UInt64](repeating: 0, count: (min(bitCount, digits.count * 4) + 63) / 64)
         var bit = 0
         for c in digits.reversed() {
-            let nibble: UInt64
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = UInt64(c - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = UInt64(c - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = UInt64(c - UInt8(ascii: "A") + 10)
-            default: return nil
-            }
+            guard let value = hexDigitValue(c) else { return nil }
+            let nibble = UInt64(value)
             for k in 0..<4 where nibble & (1 << UInt64(k)) != 0 {
                 let i = bit + k
                 guard i < bitCount else { return nil }

@@ -195,13 +195,8 @@ public struct JSONReader {
         var v: UInt32 = 0
         for _ in 0..<4 {
             let c = bytes[i]
-            let d: UInt32
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - UInt8(ascii: "A") + 10)
-            default: throw error("invalid \\u escape")
-            }
+            guard let digit = hexDigitValue(c) else { throw error("invalid \\u escape") }
+            let d = UInt32(digit)
             v = v << 4 | d
             i += 1
         }
