@@ -89,10 +89,6 @@ enum JobInfoSchema {
     }
     static let niceOffset: UInt32 = 0x8000_0000
 
-    /// `pn_min_memory` holds either MiB per CPU (MEM_PER_CPU set) or MiB per node.
-    static let memPerCPU: UInt64 = 1 << 63
-    static func memoryPerCPU(_ m: UInt64) -> UInt64 { m & memPerCPU != 0 ? m & ~memPerCPU : SlurmNumber.noVal64 }
-    static func memoryPerNode(_ m: UInt64) -> UInt64 { m & memPerCPU == 0 ? m : SlurmNumber.noVal64 }
 
     /// `core_spec` holds either a core count or, with CORE_SPEC_THREAD set, a thread count.
     static let coreSpecThread: UInt16 = 0x8000
@@ -230,8 +226,8 @@ enum JobInfoSchema {
         .uint32NoVal("tasks", "Number of tasks") { $0.job.numTasks },
         .string("partition", "Partition assigned to the job") { $0.job.partition },
         .string("prefer", "Feature(s) the job requested but that are not required") { $0.job.prefer },
-        .uint64NoVal("memory_per_cpu", "Minimum memory in megabytes per allocated CPU") { memoryPerCPU($0.job.pnMinMemory) },
-        .uint64NoVal("memory_per_node", "Minimum memory in megabytes per allocated node") { memoryPerNode($0.job.pnMinMemory) },
+        .memoryPerCPU("memory_per_cpu", "Minimum memory in megabytes per allocated CPU") { $0.job.pnMinMemory },
+        .memoryPerNode("memory_per_node", "Minimum memory in megabytes per allocated node") { $0.job.pnMinMemory },
         .uint16NoVal("minimum_cpus_per_node", "Minimum number of CPUs per node") { $0.job.pnMinCPUs },
         .uint32NoVal("minimum_tmp_disk_per_node", "Minimum tmp disk space required per node") { $0.job.pnMinTmpDisk },
         .inline("power", [

@@ -78,3 +78,15 @@ enum DumpedNumber {
         return (Double(x), nil)
     }
 }
+
+/// The warnings of `DumpedNumber` for plain counters, as entries of the answer's `warnings`, in the
+/// order the original renders the fields.
+enum DumpPlaceholder {
+    static func warning(_ raw: UInt32) -> APIWarning? {
+        DumpedNumber.uint32Warning(raw).map { APIWarning(description: $0, source: "") }
+    }
+
+    static func warning(_ raw: UInt64) -> APIWarning? {
+        DumpedNumber.uint64Warning(raw).map { APIWarning(description: $0, source: "") }
+    }
+}

@@ -1,6 +1,6 @@
 import SlurmController
-/// Property kinds and data_parser habits the partition and reservation schemas need; none is
-/// specific to them (job memory requests and plain counters elsewhere behave the same).
+/// Memory values that are per CPU or per node, and the accounting-off warning: data_parser habits
+/// that partitions, jobs and shares share.
 
 /// Slurm keeps "per CPU" and "per node" memory in one u64: bit 63 (MEM_PER_CPU) set means per CPU.
 enum MemoryPer {
@@ -22,27 +22,6 @@ extension Property {
     /// `v0.0.43_uint64_no_val_struct` of the per-node half of a memory value.
     static func memoryPerNode(_ name: String, _ description: String, _ get: @escaping (Model) -> UInt64) -> Property {
         .uint64NoVal(name, description) { MemoryPer.node(get($0)) }
-    }
-}
-
-/// The original prints a plain (not no-val) u32 or u64 that holds INFINITE or NO_VAL as that raw
-/// number and adds a warning for each such value, in the order it renders them (data_parser
-/// `UINT32`/`UINT64` dumpers; the constant is named as the C macro expands, parentheses included).
-enum DumpPlaceholder {
-    static func warning(_ raw: UInt32) -> APIWarning? {
-        if raw == SlurmNumber.infinite32 { return placeholder("(0xffffffff)", "Infinity") }
-        if raw == SlurmNumber.noVal32 { return placeholder("(0xfffffffe)", "null") }
-        return nil
-    }
-
-    static func warning(_ raw: UInt64) -> APIWarning? {
-        if raw == SlurmNumber.infinite64 { return placeholder("(0xffffffffffffffff)", "Infinity") }
-        if raw == SlurmNumber.noVal64 { return placeholder("(0xfffffffffffffffe)", "null") }
-        return nil
-    }
-
-    static func placeholder(_ constant: String, _ meaning: String) -> APIWarning {
-        APIWarning(description: "Dumping \(constant) as place holder for \(meaning)", source: "")
     }
 }
 
