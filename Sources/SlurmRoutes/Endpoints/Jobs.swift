@@ -7,6 +7,7 @@ import SlurmParsing
 /// GET /jobs/ and GET /job/{job_id} (the original's `op_handler_jobs` and `_handle_job_get`).
 enum JobsEndpoint {
     static let response = ResponseSchema<JobListing>("v0.0.43_openapi_job_info_resp", [
+        // ArraySchema's loop, but making each job's row as it is written rather than a row array first.
         Property("jobs", .component(JobInfoSchema.listComponent), "List of jobs", required: true) { listing, w in
             w.beginArray()
             for job in listing.message.jobs {
