@@ -75,7 +75,8 @@ struct Startup {
         do {
             return try SlurmConf.parse(text: text, path: path, readFile: FileSystem.read, expandGlob: FileSystem.glob)
         } catch {
-            throw .fatal("\(path): \(error)", exitCode: 1)
+            // The error names the file (and line) itself.
+            throw .fatal("\(error)", exitCode: 1)
         }
     }
 
