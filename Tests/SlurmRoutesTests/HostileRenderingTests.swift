@@ -195,6 +195,36 @@ final class HostileRenderingTests: XCTestCase {
         json = try statistics(s)
         XCTAssertEqual(json["schedule_cycle_per_minute"], .int(0))
     }
+
+    /// The cores of an allocation are listed from the core bitmap, whose size and layout the
+    /// controller claims: the walk stays within the bits the mask spells (a real mask has a digit
+    /// for every four bits), and a layout without cores lists no node. It used to allocate and walk
+    /// 65,535 × 65,535 cores for a claimed size of 2^32 - 1 bits, and 65,535 empty sockets per node.
+    func testCoreLayoutClaimsAreBounded() {
+        var r = JobResources()
+        r.nhosts = 2
+        r.nodes = "n[1-2]"
+        r.cpus = [1, 1]
+        r.socketsPerNode = [0xffff]
+        r.coresPerSocket = [0xffff]
+        r.sockCoreRepCount = [2]
+        r.coreBitmap = Bitstring(bitCount: Int(UInt32.max), text: "0x1")
+        XCTAssertEqual(JobResourcesSchema.allocation(r).count, 0, "the first node's cores run past the mask")
+
+        r.socketsPerNode = [2]
+        r.coresPerSocket = [1]
+        XCTAssertEqual(JobResourcesSchema.allocation(r).map(\.name), ["n1", "n2"], "two bits each, within the four spelled")
+        r.coreBitmap = Bitstring(bitCount: 3, text: "0x1")
+        XCTAssertEqual(JobResourcesSchema.allocation(r).map(\.name), ["n1"], "the second node runs past the size")
+
+        r.nhosts = 50_000
+        r.cpus = [UInt16](repeating: 1, count: 50_000)
+        r.socketsPerNode = [0xffff]
+        r.coresPerSocket = [0]
+        r.sockCoreRepCount = [50_000]
+        r.coreBitmap = Bitstring(bitCount: 8, text: "0xFF")
+        XCTAssertEqual(JobResourcesSchema.allocation(r).count, 0, "sockets without cores take no bit")
+    }
 }
 
 /// Hostile variants of a captured message, reproducible from a seed (HostileReplyTests makes them
