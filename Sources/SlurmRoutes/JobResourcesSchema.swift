@@ -34,7 +34,7 @@ enum JobResourcesSchema {
     /// sizes are the controller's claims, and a node that takes no bit would cost nothing on the wire.
     static func allocation(_ r: JobResources) -> [JobResNode] {
         guard !r.coresPerSocket.isEmpty, r.nhosts > 0 else { return [] }
-        let hosts = HostList.split(r.nodes ?? "")
+        let hosts = HostList.split(r.nodes ?? "", limit: Int(r.nhosts))
         let bitmapSize = r.coreBitmap?.spelledBitCount ?? 0
         var nodes: [JobResNode] = []
         var bit = 0, layout = 0, layoutUses = 0

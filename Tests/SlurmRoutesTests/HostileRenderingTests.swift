@@ -225,6 +225,47 @@ final class HostileRenderingTests: XCTestCase {
         r.coreBitmap = Bitstring(bitCount: 8, text: "0xFF")
         XCTAssertEqual(JobResourcesSchema.allocation(r).count, 0, "sockets without cores take no bit")
     }
+
+    /// Host lists from the controller expand no further than the caller needs: ranges that
+    /// multiply, brackets by the thousand and long texts cost what they are asked for. They used to
+    /// expand `n[0-999999][0-999999]` whole (10^12 names) and recurse once per bracket.
+    func testHostListsExpandOnlyWhatIsAsked() {
+        XCTAssertEqual(HostList.split("n[0-999999][0-999999]", limit: 3), ["n00", "n01", "n02"])
+        XCTAssertEqual(HostList.split("a[1-2],b[1-9]", limit: 3), ["a1", "a2", "b1"])
+        XCTAssertEqual(HostList.split("n[" + String(repeating: "0-999999,", count: 10_000) + "]", limit: 2), ["n0", "n1"])
+        let deep = String(repeating: "a[1]", count: 100_000)
+        XCTAssertEqual(HostList.split(deep), [deep], "names longer than Slurm's host name buffer: kept as written")
+        let long = String(repeating: "x", count: 80) + "[1-3]"
+        XCTAssertEqual(HostList.split(long), [long])
+        let longest = String(repeating: "x", count: 77) + "[08-10]"
+        XCTAssertEqual(HostList.split(longest).map(\.utf8.count), [79, 79, 79])
+        XCTAssertEqual(HostList.split("r[1-2]-n[1-2]", limit: 0), [])
+    }
+
+    /// A one-node table names its partitions by host lists, and a diagnostics reply lists hosts by
+    /// host lists: however many hosts the lists claim, one answer expands a bounded number of names.
+    func testHostListsOfOneAnswerAreBounded() {
+        var node = Node()
+        node.name = "m2"
+        var info = NodeInfo()
+        info.count = 1
+        info.nodes = [node]
+        var partition = Partition()
+        partition.name = "huge"
+        partition.nodes = "n[0-999999][0-999999],m[1-3]"
+        var named = Partition()
+        named.name = "small"
+        named.nodes = "m[1-3]"
+        XCTAssertEqual(NodesEndpoint.partitionNames(of: info, in: [named] + Array(repeating: partition, count: 1000)),
+                       [["small"]], "the huge lists spend the budget before they reach m2")
+
+        var s = StatsInfo()
+        s.rpcDumpTypes = [UInt32](repeating: 1008, count: 1000)
+        s.rpcDumpHostlist = [String](repeating: "n[0-999999][0-999999]", count: 1000)
+        let d = Diagnostics(s, userName: { String($0) })
+        XCTAssertEqual(d.pendingByHost.count, 1000)
+        XCTAssertEqual(d.pendingByHost.reduce(0) { $0 + $1.hosts.count }, HostNameBudget.perAnswer)
+    }
 }
 
 /// Hostile variants of a captured message, reproducible from a seed (HostileReplyTests makes them

@@ -24,7 +24,8 @@ public struct Diagnostics: Sendable {
     var pending: [PendingRPC] = []
     var pendingByHost: [PendingRPCHosts] = []
 
-    /// Joins the parallel arrays of the wire message into records, naming message types and users.
+    /// Joins the parallel arrays of the wire message into records, naming message types and users;
+    /// the host lists of all records together expand to at most `HostNameBudget.perAnswer` names.
     public init(_ s: StatsInfo, userName: (UInt32) -> String) {
         stats = s
         for i in s.rpcTypeID.indices {
@@ -44,10 +45,13 @@ public struct Diagnostics: Sendable {
             pending.append(PendingRPC(typeID: id, messageType: MessageType.name(of: UInt16(truncatingIfNeeded: id)),
                                       count: s.rpcQueueCount[i]))
         }
+        var hostNamesLeft = HostNameBudget.perAnswer
         for i in s.rpcDumpTypes.indices {
             let id = s.rpcDumpTypes[i]
+            let hosts = HostList.split(s.rpcDumpHostlist[i], limit: hostNamesLeft)
+            hostNamesLeft -= hosts.count
             pendingByHost.append(PendingRPCHosts(typeID: id, messageType: MessageType.name(of: UInt16(truncatingIfNeeded: id)),
-                                                 hosts: HostList.split(s.rpcDumpHostlist[i])))
+                                                 hosts: hosts))
         }
     }
 }

@@ -187,15 +187,23 @@ extension NodesEndpoint {
     }
 
     /// Each node's partitions in the controller's partition order, as libslurm fills them: by the
-    /// partitions' node indexes, or by host name when the table holds a single node.
+    /// partitions' node indexes, or by host name when the table holds a single node (the host
+    /// lists of all partitions together looked through for at most `HostNameBudget.perAnswer` names).
     static func partitionNames(of info: NodeInfo, in partitions: [Partition]) -> [[String]] {
         var names = [[String]](repeating: [], count: info.nodes.count)
+        var hostNamesLeft = HostNameBudget.perAnswer
         for partition in partitions {
             let partitionName = partition.name ?? ""
             if info.count == 1 {
-                guard let nodeName = info.nodes.first?.name, let hosts = partition.nodes,
-                      HostList.split(hosts).contains(nodeName) else { continue }
-                names[0].append(partitionName)
+                guard let nodeName = info.nodes.first?.name, let hosts = partition.nodes else { continue }
+                var found = false
+                HostList.forEachHost(in: hosts) { host in
+                    guard hostNamesLeft > 0 else { return false }
+                    hostNamesLeft -= 1
+                    found = host == nodeName
+                    return !found
+                }
+                if found { names[0].append(partitionName) }
             } else {
                 for (i, node) in info.nodes.enumerated() where partition.nodeIndex?.contains(node.tableIndex) == true {
                     names[i].append(partitionName)
