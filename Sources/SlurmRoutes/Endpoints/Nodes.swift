@@ -205,7 +205,9 @@ extension NodesEndpoint {
                 }
                 if found { names[0].append(partitionName) }
             } else {
-                for (i, node) in info.nodes.enumerated() where partition.nodeIndex?.contains(node.tableIndex) == true {
+                // Parsed once, not per node: the mask has a digit for every four nodes of the table.
+                guard let nodeIndex = partition.nodeIndex else { continue }
+                for (i, node) in info.nodes.enumerated() where nodeIndex.contains(node.tableIndex) {
                     names[i].append(partitionName)
                 }
             }
