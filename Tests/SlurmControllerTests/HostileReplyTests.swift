@@ -123,6 +123,16 @@ final class HostileReplyTests: XCTestCase {
         }
     }
 
+    /// A record count is checked against the bytes that remain, but a decoded record is far larger
+    /// than its wire form (a job holds 1,752 bytes), so the room reserved for a forged count must
+    /// stay within what the message pays for. 64 million jobs claimed by a 64 MiB reply used to
+    /// reserve 117 GB at once: an allocation failure, which crashes the process.
+    func testForgedRecordCountsReserveNoMoreThanTheMessage() {
+        var body = [UInt8](repeating: 0, count: 64 << 20)
+        body.replaceSubrange(0..<4, with: [0x03, 0xff, 0xff, 0x00])
+        XCTAssertThrowsError(try JobInfoMessage.decode(body, version: .v26_05), "a job of zeros has no node bitmap mask")
+    }
+
     /// The frame around the body (header, forwarding, address and credential) is read from the
     /// same hostile bytes.
     func testReplyFrames() throws {
