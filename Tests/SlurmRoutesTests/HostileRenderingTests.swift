@@ -5,9 +5,10 @@ import SlurmController
 @testable import SlurmRoutes
 
 /// Hostile controller data through decoding and rendering: whatever of a mutated captured reply
-/// still decodes is rendered as its endpoint renders it, and hand-made records carry the values no
-/// controller sends (counts, sizes and times at their limits). Rendering must end, without a trap,
-/// in time and memory the reply pays for. HostileReplyTests covers the decoding alone.
+/// still decodes (a u32 forged at every offset, seeded random changes) is rendered as its endpoint
+/// renders it, and hand-made records carry what no controller sends (counts, sizes, times and host
+/// lists at their limits). Rendering must end, without a trap, in time and memory the reply pays
+/// for. HostileReplyTests decodes the layouts not mutated here and cuts every capture.
 final class HostileRenderingTests: XCTestCase {
     let envelope = Envelope(meta: Meta(accountingStorage: "", clientSource: "test", clientUser: "alice",
                                        clientGroup: "alice", cluster: "lab26"))
@@ -41,8 +42,8 @@ final class HostileRenderingTests: XCTestCase {
             rendered += 1
         }
         decodeAndRender(body)
-        Variants.forEachForgedWord(body, step: step, decodeAndRender)
-        Variants.forEachRandomChange(body, seed: seed, count: changes, decodeAndRender)
+        HostileBytes.forEachForgedWord(body, step: step, decodeAndRender)
+        HostileBytes.forEachRandomChange(body, seed: seed, count: changes, decodeAndRender)
         return rendered
     }
 
@@ -96,13 +97,12 @@ final class HostileRenderingTests: XCTestCase {
             ("24.11/as-24.05", "job-info-single-response-running", .v24_05, 1),
             ("26.05", "job-info-single-response-detail", .v26_05, 1),
             ("26.05", "job-info-response-held-job", .v26_05, 3),
-            ("22.05", "job-info-response-detail", .v22_05, 61),
-            ("24.11", "job-info-response-detail", .v24_11, 61),
+            ("22.05", "job-info-response-detail", .v22_05, 127),
             ("26.05", "job-info-response-detail", .v26_05, 61),
         ].enumerated() {
             let rendered = renderVariants(JobInfoMessage.self, try body(folder, name, version), version, seed: UInt64(i),
-                                          step: step, changes: 100, renderJobs)
-            XCTAssertGreaterThan(rendered, 1, "\(folder)/\(name)")
+                                          step: step, changes: step == 1 ? 300 : 100, renderJobs)
+            XCTAssertGreaterThan(rendered, 10, "\(folder)/\(name)")
         }
     }
 
@@ -147,8 +147,7 @@ final class HostileRenderingTests: XCTestCase {
     }
 
     func testStatisticsReplies() throws {
-        for (i, (folder, version)) in [("22.05", ProtocolVersion.v22_05), ("24.11", .v24_11),
-                                       ("26.05", .v26_05)].enumerated() {
+        for (i, (folder, version)) in [("22.05", ProtocolVersion.v22_05), ("26.05", .v26_05)].enumerated() {
             renderVariants(StatsInfo.self, try body(folder, "stats-response", version), version, seed: UInt64(i),
                            step: 1, changes: 300, renderStatistics)
         }
@@ -290,19 +289,19 @@ final class HostileRenderingTests: XCTestCase {
 
 /// Hostile variants of a captured message, reproducible from a seed (HostileReplyTests makes them
 /// the same way).
-enum Variants {
+enum HostileBytes {
     /// Values a u32 may be forged to: the largest, NO_VAL, the largest signed, and zero.
     static let forgedWords: [[UInt8]] = [[0xff, 0xff, 0xff, 0xff], [0xff, 0xff, 0xff, 0xfe], [0x7f, 0xff, 0xff, 0xff], [0, 0, 0, 0]]
 
-    /// Calls `body` with the message with each forged word written at every `step`-th offset.
+    /// Calls `body` with the message with a forged word written at every `step`-th offset, the
+    /// words taken in turn (so that each word lands on every kind of field, at a quarter of the
+    /// cost of writing all four everywhere).
     static func forEachForgedWord(_ bytes: [UInt8], step: Int, _ body: ([UInt8]) -> Void) {
         guard bytes.count >= 4 else { return }
         var forged = bytes
-        for offset in stride(from: 0, through: bytes.count - 4, by: step) {
-            for word in forgedWords {
-                forged.replaceSubrange(offset..<(offset + 4), with: word)
-                body(forged)
-            }
+        for (n, offset) in stride(from: 0, through: bytes.count - 4, by: step).enumerated() {
+            forged.replaceSubrange(offset..<(offset + 4), with: forgedWords[n % forgedWords.count])
+            body(forged)
             forged.replaceSubrange(offset..<(offset + 4), with: bytes[offset..<(offset + 4)])
         }
     }
