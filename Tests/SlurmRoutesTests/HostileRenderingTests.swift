@@ -57,19 +57,9 @@ final class HostileRenderingTests: XCTestCase {
         render(JobStateEndpoint.response, JobStateEndpoint.rows(m))
     }
 
-    /// As `NodesEndpoint.answer` builds the answer (MIXED asked for).
     func renderNodes(_ info: NodeInfo, _ partitions: [Partition]) {
-        var views: [NodeView] = []
-        var warnings: [APIWarning] = []
-        for (node, names) in zip(info.nodes, NodesEndpoint.partitionNames(of: info, in: partitions)) where node.name != nil {
-            var view = NodeView(node: node, partitions: names)
-            NodesEndpoint.markMixed(&view.node)
-            view.owner = accounts.userOrEmpty(node.owner)
-            view.reasonSetBy = accounts.userOrEmpty(node.reasonUID)
-            views.append(view)
-            warnings += NodesEndpoint.placeholderWarnings(node)
-        }
-        render(NodesEndpoint.response, NodesPayload(nodes: views, lastUpdate: info.lastUpdate), warnings: warnings)
+        let (nodes, warnings) = NodesEndpoint.views(of: info, in: partitions, showFlags: ShowFlags.mixed, accounts: accounts)
+        render(NodesEndpoint.response, NodesPayload(nodes: nodes, lastUpdate: info.lastUpdate), warnings: warnings)
     }
 
     func renderPartitions(_ info: PartitionInfo) {
