@@ -29,11 +29,13 @@ enum JobResourcesSchema {
     /// The nodes of an allocation with their sockets and cores: node i has the socket layout of the
     /// run of `sock_core_rep_count` it falls in, and its cores take the next bits of `core_bitmap`
     /// (allocated) and `core_bitmap_used` (in use). Nothing without a core layout; the list stops
-    /// before a node whose cores run past the bitmap, as the original's does.
+    /// before a node whose cores run past the bitmap, as the original's does. The bitmap's size
+    /// counts only the bits its mask spells, and a layout without cores ends the list too: the
+    /// sizes are the controller's claims, and a node that takes no bit would cost nothing on the wire.
     static func allocation(_ r: JobResources) -> [JobResNode] {
         guard !r.coresPerSocket.isEmpty, r.nhosts > 0 else { return [] }
-        let hosts = HostList.split(r.nodes ?? "")
-        let bitmapSize = r.coreBitmap?.bitCount ?? 0
+        let hosts = HostList.split(r.nodes ?? "", limit: Int(r.nhosts))
+        let bitmapSize = r.coreBitmap?.spelledBitCount ?? 0
         var nodes: [JobResNode] = []
         var bit = 0, layout = 0, layoutUses = 0
         for i in 0..<Int(r.nhosts) {
@@ -44,10 +46,10 @@ enum JobResourcesSchema {
             layoutUses += 1
             guard layout < r.socketsPerNode.count, layout < r.coresPerSocket.count else { break }
             let socketCount = Int(r.socketsPerNode[layout]), coreCount = Int(r.coresPerSocket[layout])
+            guard socketCount > 0, coreCount > 0, socketCount * coreCount <= bitmapSize - bit else { break }
             var sockets = [JobResSocket](repeating: JobResSocket(cores: [JobResCore](repeating: JobResCore(), count: coreCount)),
                                          count: socketCount)
             for n in 0..<(socketCount * coreCount) {
-                guard bit < bitmapSize else { return nodes }
                 let s = n / coreCount, c = n % coreCount
                 sockets[s].index = s
                 sockets[s].cores[c].index = c

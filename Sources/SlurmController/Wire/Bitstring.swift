@@ -33,6 +33,14 @@ public struct Bitstring: Equatable, Sendable {
         self.words = words
     }
 
+    /// The bits the mask's digits spell, at most `bitCount`. `bit_fmt_hexmask` writes a digit for
+    /// every four bits, so a controller's count is never larger; a larger count is a claim the
+    /// message does not back (the bits past the digits read as clear).
+    public var spelledBitCount: Int {
+        let digits = text.utf8.count - (text.hasPrefix("0x") ? 2 : 0)
+        return min(bitCount, digits * 4)
+    }
+
     public func isSet(_ i: Int) -> Bool {
         i >= 0 && i / 64 < words.count && words[i / 64] & (1 << UInt64(i % 64)) != 0
     }

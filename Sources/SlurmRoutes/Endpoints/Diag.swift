@@ -24,7 +24,8 @@ public struct Diagnostics: Sendable {
     var pending: [PendingRPC] = []
     var pendingByHost: [PendingRPCHosts] = []
 
-    /// Joins the parallel arrays of the wire message into records, naming message types and users.
+    /// Joins the parallel arrays of the wire message into records, naming message types and users;
+    /// the host lists of all records together expand to at most `HostNameBudget.perAnswer` names.
     public init(_ s: StatsInfo, userName: (UInt32) -> String) {
         stats = s
         for i in s.rpcTypeID.indices {
@@ -44,10 +45,13 @@ public struct Diagnostics: Sendable {
             pending.append(PendingRPC(typeID: id, messageType: MessageType.name(of: UInt16(truncatingIfNeeded: id)),
                                       count: s.rpcQueueCount[i]))
         }
+        var hostNamesLeft = HostNameBudget.perAnswer
         for i in s.rpcDumpTypes.indices {
             let id = s.rpcDumpTypes[i]
+            let hosts = HostList.split(s.rpcDumpHostlist[i], limit: hostNamesLeft)
+            hostNamesLeft -= hosts.count
             pendingByHost.append(PendingRPCHosts(typeID: id, messageType: MessageType.name(of: UInt16(truncatingIfNeeded: id)),
-                                                 hosts: HostList.split(s.rpcDumpHostlist[i])))
+                                                 hosts: hosts))
         }
     }
 }
@@ -58,9 +62,10 @@ enum DiagEndpoint {
         time > 0 && count > 0 ? time / UInt64(count) : SlurmNumber.noVal64
     }
 
-    /// `sum / count`, or 0 when nothing was counted.
-    static func mean<S: BinaryInteger, C: BinaryInteger>(_ sum: S, _ count: C) -> Int64 {
-        count == 0 ? 0 : Int64(sum) / Int64(count)
+    /// `sum / count`, or 0 when nothing was counted. The original divides the unsigned counters
+    /// and writes the quotient as a signed 64-bit number, so a sum past INT64_MAX reads negative.
+    static func mean<S: UnsignedInteger>(_ sum: S, _ count: UInt32) -> Int64 {
+        count == 0 ? 0 : Int64(bitPattern: UInt64(sum) / UInt64(count))
     }
 
     static let rpcByTypeSchema = ObjectSchema<Diagnostics.RPCByType>("v0.0.43_stats_msg_rpc_type", [
@@ -141,7 +146,8 @@ enum DiagEndpoint {
         .int64("schedule_cycle_mean_depth", "Mean of the number of jobs processed in a scheduling cycle") {
             mean($0.stats.scheduleCycleDepth, $0.stats.scheduleCycleCounter) },
         .int64("schedule_cycle_per_minute", "Number of scheduling executions per minute") {
-            let minutes = ($0.stats.reqTime - $0.stats.reqTimeStart) / 60
+            // time_t arithmetic wraps in the original; the controller's times need not be ordered.
+            let minutes = ($0.stats.reqTime &- $0.stats.reqTimeStart) / 60
             return minutes >= 1 ? Int64($0.stats.scheduleCycleCounter) / minutes : 0 },
         .int32("schedule_cycle_depth", "Total number of jobs processed in scheduling cycles") { $0.stats.scheduleCycleDepth },
         .object("schedule_exit", "Reasons for which the scheduling cycle exited since last reset", scheduleExitSchema) { $0.stats.scheduleExit },

@@ -150,8 +150,7 @@ extension NodesEndpoint {
         return flags == 0 ? ShowFlags.all | ShowFlags.detail | ShowFlags.mixed : flags
     }
 
-    /// The answer for a node table: partitions loaded afresh to name each node's partitions,
-    /// MIXED applied when asked for, user ids resolved; records without a name left out.
+    /// The answer for a node table: partitions loaded afresh to name each node's partitions.
     static func answer(_ info: NodeInfo, showFlags: UInt16, _ context: RequestContext) throws(ControllerError) -> EndpointResult {
         guard info.count > 0 else {
             return .success(response, NodesPayload(nodes: [], lastUpdate: 0), context.envelope)
@@ -159,18 +158,28 @@ extension NodesEndpoint {
         // Always the current partitions: with the client's update_time the controller could answer
         // "no change" for partitions although nodes changed.
         let partitions = try context.controller.partitions(updateTime: 0, showFlags: showFlags)
-        let memberships = partitionNames(of: info, in: partitions.partitions)
-        var views: [NodeView] = []
+        let (nodes, warnings) = views(of: info, in: partitions.partitions, showFlags: showFlags, accounts: context.accounts)
         var envelope = context.envelope
-        for (node, names) in zip(info.nodes, memberships) where node.name != nil {
+        envelope.warnings += warnings
+        return .success(response, NodesPayload(nodes: nodes, lastUpdate: info.lastUpdate), envelope)
+    }
+
+    /// The nodes of a table as the answer shows them: records without a name left out, each
+    /// node's partitions named, MIXED applied when asked for, user ids resolved; with the
+    /// placeholder warnings of their plain numbers.
+    static func views(of info: NodeInfo, in partitions: [Partition], showFlags: UInt16,
+                      accounts: AccountNames) -> (nodes: [NodeView], warnings: [APIWarning]) {
+        var views: [NodeView] = []
+        var warnings: [APIWarning] = []
+        for (node, names) in zip(info.nodes, partitionNames(of: info, in: partitions)) where node.name != nil {
             var view = NodeView(node: node, partitions: names)
             if showFlags & ShowFlags.mixed != 0 { markMixed(&view.node) }
-            view.owner = context.accounts.userOrEmpty(node.owner)
-            view.reasonSetBy = context.accounts.userOrEmpty(node.reasonUID)
+            view.owner = accounts.userOrEmpty(node.owner)
+            view.reasonSetBy = accounts.userOrEmpty(node.reasonUID)
             views.append(view)
-            envelope.warnings += placeholderWarnings(node)
+            warnings += placeholderWarnings(node)
         }
-        return .success(response, NodesPayload(nodes: views, lastUpdate: info.lastUpdate), envelope)
+        return (views, warnings)
     }
 
     /// The original's warnings for the plain u32/u64 fields of a node that hold INFINITE or
@@ -187,17 +196,27 @@ extension NodesEndpoint {
     }
 
     /// Each node's partitions in the controller's partition order, as libslurm fills them: by the
-    /// partitions' node indexes, or by host name when the table holds a single node.
+    /// partitions' node indexes, or by host name when the table holds a single node (the host
+    /// lists of all partitions together looked through for at most `HostNameBudget.perAnswer` names).
     static func partitionNames(of info: NodeInfo, in partitions: [Partition]) -> [[String]] {
         var names = [[String]](repeating: [], count: info.nodes.count)
+        var hostNamesLeft = HostNameBudget.perAnswer
         for partition in partitions {
             let partitionName = partition.name ?? ""
             if info.count == 1 {
-                guard let nodeName = info.nodes.first?.name, let hosts = partition.nodes,
-                      HostList.split(hosts).contains(nodeName) else { continue }
-                names[0].append(partitionName)
+                guard let nodeName = info.nodes.first?.name, let hosts = partition.nodes else { continue }
+                var found = false
+                HostList.forEachHost(in: hosts) { host in
+                    guard hostNamesLeft > 0 else { return false }
+                    hostNamesLeft -= 1
+                    found = host == nodeName
+                    return !found
+                }
+                if found { names[0].append(partitionName) }
             } else {
-                for (i, node) in info.nodes.enumerated() where partition.nodeIndex?.contains(node.tableIndex) == true {
+                // Parsed once, not per node: the mask has a digit for every four nodes of the table.
+                guard let nodeIndex = partition.nodeIndex else { continue }
+                for (i, node) in info.nodes.enumerated() where nodeIndex.contains(node.tableIndex) {
                     names[i].append(partitionName)
                 }
             }
