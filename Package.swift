@@ -26,9 +26,11 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-static-stdlib"])]
         ),
         .testTarget(name: "SlurmParsingTests", dependencies: ["SlurmParsing"]),
-        .testTarget(name: "SlurmControllerTests", dependencies: ["SlurmController"],
+        // What the hostile-reply tests of the controller and route targets share.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SlurmControllerTests", dependencies: ["SlurmController", "TestSupport"],
                     resources: [.copy("Vectors")]),
-        .testTarget(name: "SlurmRoutesTests", dependencies: ["SlurmRoutes"]),
+        .testTarget(name: "SlurmRoutesTests", dependencies: ["SlurmRoutes", "TestSupport"]),
         // Runs against the real slurmctld daemons of the lab (Tests/lab/lab.sh).
         .testTarget(name: "LabTests", resources: [.copy("Resources")]),
     ],
