@@ -69,17 +69,11 @@ final class NodesTests: XCTestCase {
     /// Each release's controller: /nodes/ and each of its nodes answer 200, valid against the schema.
     func check(_ cluster: Lab.Cluster) throws {
         let lab = try Lab.require()
-        let validator = try SpecValidator.v0043()
         let token = try lab.token("alice")
         func get(_ path: String) throws -> ParsedResponse {
-            let run = try lab.ours(cluster, httpRequest("GET", path, headers: [("Authorization", "Bearer \(token)")]))
-            let (responses, rest) = parseResponses(run.stdout)
-            XCTAssertEqual(responses.count, 1, "\(cluster) \(path): \(run.stderr)")
-            XCTAssertEqual(rest.count, 0)
-            guard let r = responses.first else { throw LabError("\(cluster) \(path): no answer") }
-            XCTAssertEqual(r.status, 200, "\(cluster) \(path): \(r.text)")
-            XCTAssertEqual(validator.validate(r.json, schema: "v0.0.43_openapi_nodes_resp"), [], "\(cluster) \(path)")
-            XCTAssertEqual(((r.json as? [String: Any])?["errors"] as? [Any])?.count, 0, "\(cluster) \(path): \(r.text)")
+            guard let r = try assertValidAnswer(lab, cluster, path, schema: "v0.0.43_openapi_nodes_resp", token: token) else {
+                throw LabError("\(cluster) \(path): no answer")
+            }
             return r
         }
         let all = try get("/slurm/v0.0.43/nodes/?flags=FUTURE")

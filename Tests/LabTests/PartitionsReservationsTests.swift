@@ -82,19 +82,11 @@ final class PartitionsReservationsTests: XCTestCase {
     /// The older controllers answer the same schema.
     func checkRelease(_ cluster: Lab.Cluster) throws {
         let lab = try Lab.require()
-        let validator = try SpecValidator.v0043()
         let token = try lab.token("alice")
         for (path, schema) in [("/slurm/v0.0.43/partitions/", "v0.0.43_openapi_partition_resp"),
                                ("/slurm/v0.0.43/partition/debug", "v0.0.43_openapi_partition_resp"),
                                ("/slurm/v0.0.43/reservations/", "v0.0.43_openapi_reservation_resp")] {
-            let run = try lab.ours(cluster, httpRequest("GET", path, headers: [("Authorization", "Bearer \(token)")]))
-            let (responses, rest) = parseResponses(run.stdout)
-            XCTAssertEqual(responses.count, 1, "\(cluster) \(path): \(run.stderr)")
-            XCTAssertEqual(rest.count, 0)
-            guard let r = responses.first else { continue }
-            XCTAssertEqual(r.status, 200, "\(cluster) \(path): \(r.text)")
-            XCTAssertEqual(validator.validate(r.json, schema: schema), [], "\(cluster) \(path)")
-            XCTAssertEqual(((r.json as? [String: Any])?["errors"] as? [Any])?.count, 0, "\(cluster) \(path): \(r.text)")
+            try assertValidAnswer(lab, cluster, path, schema: schema, token: token)
         }
     }
 

@@ -12,18 +12,9 @@ final class ReleaseTests: XCTestCase {
 
     func check(_ cluster: Lab.Cluster) throws {
         let lab = try Lab.require()
-        let validator = try SpecValidator.v0043()
         let token = try lab.token("alice")
         for (path, schema) in Self.endpoints {
-            let run = try lab.ours(cluster, httpRequest("GET", path, headers: [("Authorization", "Bearer \(token)")]))
-            let (responses, rest) = parseResponses(run.stdout)
-            XCTAssertEqual(responses.count, 1, "\(cluster) \(path): \(run.stderr)")
-            XCTAssertEqual(rest.count, 0)
-            guard let r = responses.first else { continue }
-            XCTAssertEqual(r.status, 200, "\(cluster) \(path): \(r.text)")
-            XCTAssertEqual(validator.validate(r.json, schema: schema), [], "\(cluster) \(path)")
-            let errors = (r.json as? [String: Any])?["errors"] as? [Any]
-            XCTAssertEqual(errors?.count, 0, "\(cluster) \(path): \(r.text)")
+            try assertValidAnswer(lab, cluster, path, schema: schema, token: token)
         }
         // The configured licenses (lab.sh: fluent:4, matlab:2) come back from every release.
         let run = try lab.ours(cluster, httpRequest("GET", "/slurm/v0.0.43/licenses", headers: [("Authorization", "Bearer \(token)")]))
@@ -40,4 +31,23 @@ final class ReleaseTests: XCTestCase {
     func testSlurm22_05() throws { try check(.lab22) }
     func testSlurm24_11() throws { try check(.lab24) }
     func testSlurm26_05() throws { try check(.lab26) }
+}
+
+/// The common ground of every release check: GET `path` from our gateway on `cluster` with `token`
+/// gives one answer and nothing after it, a 200, valid against the reference `schema`, without
+/// errors. Returns the answer for further checks (nil when there was none).
+@discardableResult
+func assertValidAnswer(_ lab: Lab, _ cluster: Lab.Cluster, _ path: String, schema: String, token: String,
+                       file: StaticString = #filePath, line: UInt = #line) throws -> ParsedResponse? {
+    let validator = try SpecValidator.v0043()
+    let run = try lab.ours(cluster, httpRequest("GET", path, headers: [("Authorization", "Bearer \(token)")]))
+    let (responses, rest) = parseResponses(run.stdout)
+    XCTAssertEqual(responses.count, 1, "\(cluster) \(path): \(run.stderr)", file: file, line: line)
+    XCTAssertEqual(rest.count, 0, file: file, line: line)
+    guard let r = responses.first else { return nil }
+    XCTAssertEqual(r.status, 200, "\(cluster) \(path): \(r.text)", file: file, line: line)
+    XCTAssertEqual(validator.validate(r.json, schema: schema), [], "\(cluster) \(path)", file: file, line: line)
+    XCTAssertEqual(((r.json as? [String: Any])?["errors"] as? [Any])?.count, 0, "\(cluster) \(path): \(r.text)",
+                   file: file, line: line)
+    return r
 }

@@ -22,18 +22,11 @@ final class SharesTests: XCTestCase {
     /// 22.05 and 24.11 controllers answer the same request in their own protocol version.
     func check(_ cluster: Lab.Cluster) throws {
         let lab = try Lab.require()
-        let validator = try SpecValidator.v0043()
         let token = try lab.token("alice")
         for query in ["", "?users=alice&accounts=root"] {
-            let run = try lab.ours(cluster, httpRequest("GET", Self.path + query, headers: [("Authorization", "Bearer \(token)")]))
-            let (responses, rest) = parseResponses(run.stdout)
-            XCTAssertEqual(responses.count, 1, "\(cluster) \(query): \(run.stderr)")
-            XCTAssertEqual(rest.count, 0)
-            guard let r = responses.first else { continue }
-            XCTAssertEqual(r.status, 200, "\(cluster) \(query): \(r.text)")
-            XCTAssertEqual(validator.validate(r.json, schema: "v0.0.43_openapi_shares_resp"), [], "\(cluster) \(query)")
+            guard let r = try assertValidAnswer(lab, cluster, Self.path + query, schema: "v0.0.43_openapi_shares_resp",
+                                                token: token) else { continue }
             let body = r.json as? [String: Any]
-            XCTAssertEqual((body?["errors"] as? [Any])?.count, 0, "\(cluster) \(query): \(r.text)")
             XCTAssertEqual(((body?["shares"] as? [String: Any])?["shares"] as? [Any])?.count, 0, "\(cluster) \(query)")
         }
     }
