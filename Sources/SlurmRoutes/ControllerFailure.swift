@@ -18,24 +18,20 @@ extension SlurmErrorCode {
 }
 
 extension EndpointResult {
-    /// A complete error answer for `schema`: the envelope with one error, no payload.
+    /// A complete error answer for `schema` when the controller call failed.
     static func failure<P>(_ schema: ResponseSchema<P>, _ context: RequestContext, _ failure: ControllerError,
                            source: String) -> EndpointResult {
-        let code = SlurmErrorCode(failure)
-        var envelope = context.envelope
-        envelope.errors.append(APIError(code, description: failure.description, source: source))
-        return EndpointResult(status: code.httpStatus) { w in schema.render(nil, envelope, into: &w) }
+        self.failure(schema, context, SlurmErrorCode(failure), description: failure.description, source: source)
     }
 
     /// A 200 answer carrying `payload`.
     static func success<P>(_ schema: ResponseSchema<P>, _ payload: P, _ envelope: Envelope) -> EndpointResult {
         EndpointResult(status: 200) { w in schema.render(payload, envelope, into: &w) }
     }
-}
 
-extension EndpointResult {
-    /// A complete error answer for `schema` with an error the gateway found itself (a name the
-    /// controller does not know, a bad query parameter).
+    /// A complete error answer for `schema`: the envelope with one error (the controller's, or one
+    /// the gateway found itself: a name the controller does not know, a bad query parameter), and
+    /// the schema's empty payload.
     static func failure<P>(_ schema: ResponseSchema<P>, _ context: RequestContext, _ code: SlurmErrorCode,
                            description: String, source: String) -> EndpointResult {
         var envelope = context.envelope
