@@ -85,7 +85,8 @@ struct Server {
         let close = closing
         if request.method == .HEAD {
             writer.spill = { counted += $0.count }
-        } else if response.status.allowsContent {
+        } else {
+            // Answers without content (304) come with no render: the gateway drops it.
             writer.spill = { bytes in
                 guard !clientGone else { return }
                 var out = streamed ? [] : response.streamingHead(version: version, close: close)
