@@ -21,14 +21,10 @@ public struct RequestContext {
     }
 
     /// Every value given for a query parameter, in order.
-    public func queryValues(_ name: String) -> [String] {
-        query.filter { $0.0 == name }.map(\.1)
-    }
+    public func queryValues(_ name: String) -> [String] { Query.values(name, in: query) }
 
     /// The last value given for a query parameter, if any.
-    public func queryValue(_ name: String) -> String? {
-        query.last(where: { $0.0 == name })?.1
-    }
+    public func queryValue(_ name: String) -> String? { Query.value(name, in: query) }
 }
 
 /// A path or query parameter of an operation, as the spec lists it. Query values arrive as text.

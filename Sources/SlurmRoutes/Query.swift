@@ -10,6 +10,16 @@ public enum Query {
         }
     }
 
+    /// Every value given for `name`, in order.
+    static func values(_ name: String, in query: [(String, String)]) -> [String] {
+        query.filter { $0.0 == name }.map(\.1)
+    }
+
+    /// The last value given for `name`, if any.
+    static func value(_ name: String, in query: [(String, String)]) -> String? {
+        query.last(where: { $0.0 == name })?.1
+    }
+
     /// Percent-decoding with `+` as space; malformed escapes are kept as written.
     static func decode(_ s: Substring) -> String {
         var out: [UInt8] = []

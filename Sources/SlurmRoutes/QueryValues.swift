@@ -15,7 +15,7 @@ enum QueryValues {
     static func updateTime(_ context: RequestContext) throws(Invalid) -> Int64 { try updateTime(context.query) }
 
     static func updateTime(_ query: [(String, String)]) throws(Invalid) -> Int64 {
-        guard let text = query.last(where: { $0.0 == "update_time" })?.1 else { return 0 }
+        guard let text = Query.value("update_time", in: query) else { return 0 }
         guard let seconds = Int64(text), seconds >= 0 else {
             throw Invalid(code: .dataConversionFailed, description: "update_time must be a UNIX timestamp, not \"\(text)\"",
                           parameter: "update_time")
@@ -40,7 +40,7 @@ enum QueryValues {
     static func showFlags(_ context: RequestContext) throws(Invalid) -> UInt16? { try showFlags(context.query) }
 
     static func showFlags(_ query: [(String, String)]) throws(Invalid) -> UInt16? {
-        let texts = query.filter { $0.0 == "flags" }.map(\.1)
+        let texts = Query.values("flags", in: query)
         if texts.isEmpty { return nil }
         var bits: UInt16 = 0
         for text in texts {
