@@ -17,16 +17,10 @@ extension ControllerClient {
         return try reply.decode(.responseJobInfo, as: JobInfoMessage.self)
     }
 
-    /// The protocol version this connection speaks, learned with a ping when no call settled it yet.
-    public func protocolVersion() throws(ControllerError) -> ProtocolVersion {
-        if let known = versionState.current { return known }
-        try call(.requestPing) { _ in [] }.expectSuccess()
-        return versionState.current ?? ProtocolVersion.supported[0]
-    }
-
-    /// REQUEST_JOB_STATE (23.11+) for the named jobs, or for all jobs when `jobs` is empty.
+    /// REQUEST_JOB_STATE (23.11+) for the named jobs, or for all jobs when `jobs` is empty; an older
+    /// controller gets nothing and the call fails with `.notInRelease`.
     public func jobStates(_ jobs: [JobStateQuery]) throws(ControllerError) -> JobStateResponse {
-        let reply = try call(.requestJobState) { v in JobStateRequest(jobs: jobs).encode(version: v) }
+        let reply = try call(.requestJobState, since: .v23_11) { v in JobStateRequest(jobs: jobs).encode(version: v) }
         return try reply.decode(.responseJobState, as: JobStateResponse.self)
     }
 }

@@ -65,12 +65,16 @@ public struct ControllerClient {
 
     /// Sends one request and returns the decoded reply frame, handling what every RPC shares:
     /// version discovery (at most one extra round trip), controller rate limiting (back off, retry),
-    /// and fallback from the primary controller to its backups.
-    func call(_ type: MessageType, body: (ProtocolVersion) -> [UInt8], only: Int? = nil) throws(ControllerError) -> Reply {
+    /// and fallback from the primary controller to its backups. A request that came with a later
+    /// release (`since`) is not sent in an older version.
+    func call(_ type: MessageType, since: ProtocolVersion = .v22_05, body: (ProtocolVersion) -> [UInt8],
+              only: Int? = nil) throws(ControllerError) -> Reply {
         var version = versionState.current ?? ProtocolVersion.supported[0]
         var mayRetryVersion = versionState.current == nil
         var backoffs = 0
         while true {
+            // Not learned: a version reached by falling back after a silent close is a guess.
+            guard version >= since else { throw .notInRelease(version) }
             let frame: [UInt8]
             do {
                 frame = try RequestFrame.encode(version: version, messageType: type.rawValue, body: body(version),

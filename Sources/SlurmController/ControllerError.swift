@@ -18,6 +18,10 @@ public enum ControllerError: Error, Sendable, Equatable, CustomStringConvertible
     case rejectedCredential
     case malformedReply(String)
     case replyTooLarge
+    /// The request came with a later release than the protocol version this controller speaks, so
+    /// it was not sent (older controllers close the connection on an unknown message, which would
+    /// read as a refused credential).
+    case notInRelease(ProtocolVersion)
 
     /// SLURM_PROTOCOL_AUTHENTICATION_ERROR, as 24.11 and later answer a refused credential.
     public static let authenticationErrorNumber: Int32 = 1007
@@ -43,6 +47,7 @@ public enum ControllerError: Error, Sendable, Equatable, CustomStringConvertible
         case .rejectedCredential: "The controller rejected the credential"
         case .malformedReply(let why): "Malformed reply from the controller: \(why)"
         case .replyTooLarge: "The controller's reply is too large"
+        case .notInRelease(let version): "The controller speaks Slurm \(version.release)'s protocol, which lacks this request"
         }
     }
 }

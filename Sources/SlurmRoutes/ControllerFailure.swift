@@ -13,6 +13,7 @@ extension SlurmErrorCode {
         case .rejectedCredential: self = .authenticationError
         case .malformedReply: self = .incompletePacket
         case .replyTooLarge: self = .insaneMessageLength
+        case .notInRelease: self = .notSupported
         }
     }
 }

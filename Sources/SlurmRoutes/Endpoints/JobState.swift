@@ -73,13 +73,6 @@ enum JobStateEndpoint {
             return .invalid(response, context, error)
         }
         do throws(ControllerError) {
-            // Older controllers close the connection on the unknown RPC, which reads as a refused credential.
-            let version = try context.controller.protocolVersion()
-            guard version >= .v23_11 else {
-                return .failure(response, context, .notSupported,
-                                description: "Job states need a Slurm 23.11 or later controller; this one speaks \(version.release)",
-                                source: "slurm_load_job_state()")
-            }
             return .success(response, rows(try context.controller.jobStates(jobs)), context.envelope)
         } catch {
             return .failure(response, context, error, source: "slurm_load_job_state()")
