@@ -89,7 +89,7 @@ extension ReservationsEndpoint {
     }
 
     /// GET /reservation/{reservation_name}: one reservation, named case-insensitively as the
-    /// original matches it. An unknown name is a 404 (the original answers 200 with an error entry).
+    /// original matches it. An unknown name is a 404 (the original answers 422 with error 9000).
     static func handleOne(_ context: inout RequestContext) -> EndpointResult {
         let name = context.pathParameters["reservation_name"] ?? ""
         let updateTime: Int64
