@@ -92,10 +92,10 @@ enum Accounts {
         getgrgid(gid).map { String(cString: $0.pointee.gr_name) }
     }
 
-    /// The account name and primary group of a user given by name or number.
-    static func passwordEntry(_ nameOrNumber: String) -> (name: String, gid: gid_t)? {
+    /// The account name, uid and primary group of a user given by name or number.
+    static func passwordEntry(_ nameOrNumber: String) -> (name: String, uid: uid_t, gid: gid_t)? {
         let entry = UInt32(nameOrNumber).map { getpwuid($0) } ?? getpwnam(nameOrNumber)
-        return entry.map { (String(cString: $0.pointee.pw_name), $0.pointee.pw_gid) }
+        return entry.map { (String(cString: $0.pointee.pw_name), $0.pointee.pw_uid, $0.pointee.pw_gid) }
     }
 
     /// The primary group of a named user, if the account database knows the user.

@@ -84,11 +84,13 @@ struct Startup {
     /// With `-u` alone the process takes the user's own groups (primary and supplementary), where
     /// the original would keep those of whoever started it (root's, under a super-server).
     static func switchIdentity(_ options: Options) throws(StartupFailure) {
+        var accountUID: uid_t?
         if options.setGroup == nil, let user = options.setUser {
             guard let account = Accounts.passwordEntry(user) else { throw .fatal("unknown user \(user)", exitCode: 1) }
             guard initgroups(account.name, account.gid) == 0, setgid(account.gid) == 0 else {
                 throw .fatal("unable to take the groups of user \(user): \(String(cString: strerror(errno)))", exitCode: 1)
             }
+            accountUID = account.uid
         }
         if let group = options.setGroup {
             guard let gid = Accounts.groupID(group) else { throw .fatal("unknown group \(group)", exitCode: 1) }
@@ -97,7 +99,7 @@ struct Startup {
             }
         }
         if let user = options.setUser {
-            guard let uid = Accounts.userID(user) else { throw .fatal("unknown user \(user)", exitCode: 1) }
+            guard let uid = accountUID ?? Accounts.userID(user) else { throw .fatal("unknown user \(user)", exitCode: 1) }
             guard setuid(uid) == 0 else {
                 throw .fatal("unable to switch to user \(user): \(String(cString: strerror(errno)))", exitCode: 1)
             }
