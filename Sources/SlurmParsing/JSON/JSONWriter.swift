@@ -26,9 +26,6 @@ public struct JSONWriter {
         out = ByteBuffer(capacity: capacity)
     }
 
-    /// Bytes buffered so far.
-    public var count: Int { out.count }
-
     /// Hands over the bytes written so far and keeps writing after them.
     public mutating func takeBytes() -> [UInt8] {
         out.take()
