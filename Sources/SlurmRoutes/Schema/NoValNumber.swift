@@ -70,6 +70,4 @@ public struct NoValNumber: Sendable, Equatable {
     public static let component32 = schema32.component
     public static let component64 = schema64.component
     public static let componentDouble = schemaDouble.component
-
-    public func render(into w: inout JSONWriter) { Self.schema64.render(self, into: &w) }
 }
