@@ -419,21 +419,8 @@ public struct JobDescriptionList: WireMessage, Sendable, Equatable {
     public static let fields = FieldTable<JobDescriptionList>([.u16CountedRecords("job_req_list", \.jobs)])
 }
 
-/// Field kinds the job-writing messages use (file-private so other message files may define their own).
+/// Field kinds only the job description uses.
 extension Field {
-    /// 22.05's `select_jobinfo` in a job description: the sender's select plugin id and that
-    /// plugin's job data, which is empty for cons_res (101), linear (102) and cons_tres (109); the
-    /// Cray plugins' data is not supported.
-    fileprivate static func selectPlugin(_ name: String, _ path: WritableKeyPath<Model, UInt32>, until: ProtocolVersion) -> Field {
-        Field(name, since: .v22_05, until: until, when: nil,
-              encode: { m, _, p in p.u32(m[keyPath: path]) },
-              decode: { (m: inout Model, _: ProtocolVersion, u: inout Unpacker) throws(WireError) in
-                  let id = try u.u32()
-                  guard [101, 102, 109].contains(id) else { throw u.fail("\(name): select plugin \(id)'s job data is not supported") }
-                  m[keyPath: path] = id
-              })
-    }
-
     /// A user or group id the sender may leave to the credential: SLURM_AUTH_NOBODY from 23.02,
     /// NO_VAL in 22.05 (whose controller takes 99 as a real id and refuses it). The model holds
     /// 23.02's sentinel; 22.05's is translated both ways.
@@ -466,7 +453,20 @@ extension Field {
     }
 }
 
+/// Field kinds the job-writing requests and answers share.
 extension Field {
+    /// 22.05's `select_jobinfo`: the select plugin id, then that plugin's job data, which is empty
+    /// for cons_res (101), linear (102) and cons_tres (109); the Cray plugins' data is not supported.
+    static func selectPlugin(_ name: String, _ path: WritableKeyPath<Model, UInt32>, until: ProtocolVersion) -> Field {
+        Field(name, since: .v22_05, until: until, when: nil,
+              encode: { m, _, p in p.u32(m[keyPath: path]) },
+              decode: { (m: inout Model, _: ProtocolVersion, u: inout Unpacker) throws(WireError) in
+                  let id = try u.u32()
+                  guard [101, 102, 109].contains(id) else { throw u.fail("\(name): select plugin \(id)'s job data is not supported") }
+                  m[keyPath: path] = id
+              })
+    }
+
     /// Records after a u16 count of their own, as Slurm packs a list of job descriptions or of
     /// allocation responses (a count above NO_VAL16 is refused, as the C reader does).
     static func u16CountedRecords<Element: WireMessage>(_ name: String, _ path: WritableKeyPath<Model, [Element]>) -> Field {
