@@ -301,7 +301,8 @@ extension JobDescriptionSchema {
     }
 
     /// MEM_PER_CPUS / MEM_PER_NODE: megabytes, per CPU marked by MEM_PER_CPU; infinite is 0 (all
-    /// of a node's memory). The later member, memory_per_node, wins when both are given.
+    /// of a node's memory). The later member, memory_per_node, wins when both are given. A JSON
+    /// integer stays below 2^63, so a number never reaches the MEM_PER_CPU bit.
     static func memory(_ name: String, _ description: String, perCPU: Bool) -> Field {
         Field(name, .component(NoValNumber.component64), description) { (v, m: inout JobDescriptionInput, p) throws(InputError) in
             let n = try InputValue.noVal(v, p, noVal: SlurmNumber.noVal64, infinite: SlurmNumber.infinite64)
@@ -309,9 +310,6 @@ extension JobDescriptionSchema {
             switch n {
             case SlurmNumber.noVal64: wire = SlurmNumber.noVal64
             case SlurmNumber.infinite64: wire = 0
-            case JobDescriptionInput.memoryPerCPUBit...:
-                throw .slurm(2044, "ESLURM_INVALID_TASK_MEMORY", "Invalid memory size", at: p,
-                             "Memory value \(n) equal or larger than \(JobDescriptionInput.memoryPerCPUBit)")
             default: wire = perCPU ? n | JobDescriptionInput.memoryPerCPUBit : n
             }
             if perCPU { m.memoryPerCPU = wire } else { m.memoryPerNode = wire }
