@@ -77,7 +77,9 @@ final class JobWriteEndpointTests: XCTestCase {
         }
         XCTAssertEqual(jobs.map(\.script), ["#!/bin/sh\ntrue\n", nil])
         XCTAssertEqual(jobs.map(\.name), [nil, "second"])
-        XCTAssertTrue(jobs.allSatisfy { $0.allocSid != SlurmNumber.noVal32 }, "the session is filled in, as libslurm does")
+        XCTAssertEqual(jobs.map(\.allocSid), [SlurmNumber.noVal32, SlurmNumber.noVal32])
+        guard case .hetJob(let sent) = Submission.hetJob(jobs).fillingSession() else { return XCTFail("not a heterogeneous job") }
+        XCTAssertTrue(sent.allSatisfy { $0.allocSid != SlurmNumber.noVal32 }, "the session is filled in, as libslurm does")
         let external = try JobSubmitEndpoint.request.decode(try JSONReader.parse(Array(#"{"job": {"flags": ["EXTERNAL_JOB"]}}"#.utf8)))
         guard case .job(let job) = try Submission(external, ids: JobDescriptionInputTests.ids) else { return XCTFail("not a job") }
         XCTAssertNil(job.script, "an external job has no script")

@@ -42,7 +42,10 @@ enum JobAllocateEndpoint {
         } catch {
             return .rejected(response, context, error)
         }
-        for i in jobs.indices { prepare(&jobs[i]) }
+        for i in jobs.indices {
+            prepare(&jobs[i])
+            JobWriteOutcome.fillSession(&jobs[i])
+        }
         do throws(ControllerError) {
             if body.job != nil { return allocated([try context.controller.allocate(jobs[0])], jobs[0], context) }
             return allocated(try context.controller.allocate(hetJob: jobs), jobs[0], context)
@@ -81,7 +84,6 @@ enum JobAllocateEndpoint {
         job.otherPort = 0
         if job.minNodes == 0 || job.minNodes >= SlurmNumber.noVal32 { job.minNodes = 1 }
         if job.immediate == 0 { job.allocRespPort = 0 }
-        JobWriteOutcome.fillSession(&job)
     }
 
     /// The answer: the last component's job id and the first message, as the original collects

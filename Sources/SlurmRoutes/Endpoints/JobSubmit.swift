@@ -40,7 +40,7 @@ enum JobSubmitEndpoint {
         do throws(InputError) {
             let body = try request.decode(try context.requireBody())
             for part in (body.jobs ?? []) + (body.job.map { [$0] } ?? []) { context.envelope.warnings += part.warnings }
-            submission = try Submission(body, ids: .system)
+            submission = try Submission(body, ids: .system).fillingSession()
         } catch {
             return .rejected(response, context, error)
         }
@@ -97,7 +97,6 @@ enum Submission {
                 throw InputError(JobWriteOutcome.scriptMissing, at: path, "Batch job script empty or missing")
             }
             try Self.checkInterpreterLine(job, at: path)
-            JobWriteOutcome.fillSession(&job)
             self = .job(job)
             return
         }
@@ -120,10 +119,21 @@ enum Submission {
                 }
                 try Self.checkInterpreterLine(job, at: path)
             }
-            JobWriteOutcome.fillSession(&job)
             jobs.append(job)
         }
         self = .hetJob(jobs)
+    }
+
+    /// The submission with the session the request comes from, as libslurm fills it in.
+    func fillingSession() -> Submission {
+        switch self {
+        case .job(var job):
+            JobWriteOutcome.fillSession(&job)
+            return .job(job)
+        case .hetJob(var jobs):
+            for i in jobs.indices { JobWriteOutcome.fillSession(&jobs[i]) }
+            return .hetJob(jobs)
+        }
     }
 
     /// The script given beside the job replaces the job's own; returns where the script came from.
