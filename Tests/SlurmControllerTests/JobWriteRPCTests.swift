@@ -58,7 +58,15 @@ final class JobWriteRPCTests: XCTestCase {
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CommandFailure(command: argv.joined(separator: " "), status: process.terminationStatus)
+        }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    struct CommandFailure: Error {
+        let command: String
+        let status: Int32
     }
 
     func client(_ cluster: Cluster, _ version: ProtocolVersion, token: String) throws -> ControllerClient {
