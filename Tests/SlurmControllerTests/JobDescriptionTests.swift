@@ -155,6 +155,47 @@ final class JobDescriptionTests: XCTestCase {
         }
     }
 
+    /// The 24.11 and 26.05 controllers' answers in the older versions they accept, to the requests
+    /// of JobWriteRPCTests (this client's, pinned to each version): a held array job, a het job,
+    /// updates of the array (by text), of a het component and with a bad partition, and an
+    /// allocation queued until a later start.
+    static let olderReleases: [(folder: String, version: ProtocolVersion)] = [
+        ("24.11/as-23.02", .v23_02), ("24.11/as-23.11", .v23_11), ("24.11/as-24.05", .v24_05),
+        ("26.05/as-25.05", .v25_05), ("26.05/as-25.11", .v25_11),
+    ]
+
+    func testAnswersInOlderReleases() throws {
+        for (folder, version) in Self.olderReleases {
+            func reply(_ name: String) throws -> Reply {
+                let r = try Reply(Vectors.reply(folder, name + "-response"), sentVersion: version)
+                XCTAssertEqual(r.header.version, version, "\(folder) \(name)")
+                return r
+            }
+            let submitted = try reply("submit-batch-held-array").decode(.responseSubmitBatchJob, as: SubmitResponse.self)
+            XCTAssertEqual(submitted.errorNumber, 2042, folder)
+            XCTAssertEqual(submitted.stepId, 0xffff_fffb, folder)
+            XCTAssertEqual(submitted.sluid != 0, version >= .v25_11, folder)
+            let het = try reply("submit-het-job").decode(.responseSubmitBatchJob, as: SubmitResponse.self)
+            XCTAssertEqual(het.jobId, submitted.jobId + 1, folder)
+            let array = try reply("update-job-array").decode(.responseJobArrayErrors, as: JobArrayResponse.self)
+            let tasks = folder.hasPrefix("26.05") ? "\(submitted.jobId)_[1-2]" : "\(submitted.jobId)_1-2"
+            XCTAssertEqual(array.results, [{ var r = JobArrayResult(); r.jobArrayId = tasks; return r }()], folder)
+            XCTAssertEqual(try reply("update-job-het-component").kind, .returnCode(0, nil), folder)
+            XCTAssertEqual(try reply("update-job-invalid-partition").kind, .returnCode(2000, nil), folder)
+            let queued = try reply("resource-allocation-queued").decode(.responseResourceAllocation, as: ResourceAllocation.self)
+            XCTAssertEqual(queued.jobId, het.jobId + 2, folder)
+            XCTAssertEqual(queued.nodeCount, 0, folder)
+            XCTAssertEqual(queued.partition, "debug", folder)
+            XCTAssertEqual(queued.userName, "alice", folder)
+            XCTAssertEqual(queued.startProtocolVersion, version >= .v25_11 ? version.rawValue : 0, "the version the request came in, \(folder)")
+            for name in ["submit-batch-held-array", "submit-het-job", "update-job-array", "resource-allocation-queued"] {
+                let r = try reply(name)
+                guard case .message(let type) = r.kind else { XCTFail("\(folder) \(name)"); continue }
+                XCTAssertEqual(try Self.decoder(type)(r.body, version), r.body, "\(folder) \(name) round trip")
+            }
+        }
+    }
+
     /// Decodes and re-encodes an answer body of the given message type.
     static func decoder(_ type: UInt16) -> ([UInt8], ProtocolVersion) throws -> [UInt8] {
         switch type {
@@ -259,6 +300,13 @@ final class JobDescriptionTests: XCTestCase {
                 HostileBytes.forEachRandomChange(r.body, seed: seed, count: 300) { _ = try? decode($0, version) }
                 seed += 1
             }
+        }
+        for (folder, version) in Self.olderReleases {
+            let r = try Reply(Vectors.reply(folder, "resource-allocation-queued-response"), sentVersion: version)
+            for cut in 0..<r.body.count {
+                XCTAssertThrowsError(try ResourceAllocation.decode(Array(r.body.prefix(cut)), version: version), "\(folder) cut at \(cut)")
+            }
+            HostileBytes.forEachForgedWord(r.body, step: 1) { _ = try? ResourceAllocation.decode($0, version: version) }
         }
     }
 

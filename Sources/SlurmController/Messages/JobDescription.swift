@@ -139,9 +139,10 @@ public struct JobDescription: WireMessage, Sendable, Equatable {
     public var socketsPerNode: UInt16 = SlurmNumber.noVal16
     public var coresPerSocket: UInt16 = SlurmNumber.noVal16
     public var threadsPerCore: UInt16 = SlurmNumber.noVal16
-    /// SLURM_AUTH_NOBODY (99) from 23.02; 22.05's init set NO_VAL.
+    /// SLURM_AUTH_NOBODY (99): "the credential's user" (22.05 spelled that NO_VAL, which the codec
+    /// sends to a 22.05 controller instead).
     public var userId: UInt32 = Self.slurmAuthNobody
-    /// SLURM_AUTH_NOBODY (99) from 23.02; 22.05's init set NO_VAL.
+    /// SLURM_AUTH_NOBODY (99): "the credential's group" (NO_VAL for 22.05, as for userId).
     public var groupId: UInt32 = Self.slurmAuthNobody
 
     // MARK: Allocation responses, times, mail, signals
