@@ -175,7 +175,9 @@ class Flow:
                     current_working_directory="/tmp",
                     # Held: the lab's node keeps its state for the other tests; the job never runs.
                     hold=True,
+                    # An administrator submits for alice: without group_id the job would keep root's group.
                     user_id="alice",
+                    group_id="alice",
                 ))
             answer = self.call("post_job_submit", request)
             self.check(isinstance(answer.job_id, int) and answer.job_id > 0, f"job_id: {answer.job_id}")
@@ -186,7 +188,8 @@ class Flow:
             job = self.job()
             self.check(job.name == name, f"name: {job.name}")
             self.check(job.partition == self.partition, f"partition: {job.partition}")
-            self.check(job.user_name == "alice", f"user_name: {job.user_name}")
+            self.check(job.user_name == "alice" and job.group_name == "alice",
+                       f"user/group: {job.user_name}/{job.group_name}")
             self.check(job.time_limit.set and job.time_limit.number == 5, f"time_limit: {job.time_limit}")
             self.check(job.required_nodes == self.node, f"required_nodes: {job.required_nodes}")
             self.check(job.current_working_directory == "/tmp", f"cwd: {job.current_working_directory}")
