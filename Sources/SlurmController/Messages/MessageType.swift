@@ -20,6 +20,15 @@ public enum MessageType: UInt16, Sendable {
     case requestNodeInfoSingle = 2040
     case requestJobState = 2057
     case responseJobState = 2058
+    case requestUpdateJob = 3001
+    case requestResourceAllocation = 4001
+    case responseResourceAllocation = 4002
+    case requestSubmitBatchJob = 4003
+    case responseSubmitBatchJob = 4004
+    case requestHetJobAllocation = 4025
+    case responseHetJobAllocation = 4026
+    case requestSubmitBatchHetJob = 4028
+    case responseJobArrayErrors = 5034
     case responseSlurmRC = 8001
     case responseSlurmRCMessage = 8002
 
