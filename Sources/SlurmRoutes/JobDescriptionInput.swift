@@ -47,11 +47,10 @@ public struct JobDescriptionInput {
 }
 
 extension InputError {
-    /// A Slurm error number the readers report themselves (the original's parser reports the same
-    /// one), before anything is sent: the client's mistake, so a 400.
-    static func slurm(_ number: Int32, _ name: String, _ text: String, at path: String,
-                      _ description: String) -> InputError {
-        InputError(SlurmErrorCode(number, name, text, httpStatus: 400), at: path, description)
+    /// A Slurm error number the readers report themselves, as the original's parser does, before
+    /// anything is sent.
+    static func slurm(_ number: Int32, at path: String, _ description: String) -> InputError {
+        InputError(JobWriteOutcome.requestCode(number), at: path, description)
     }
 }
 
@@ -90,15 +89,15 @@ extension JobDescriptionInput {
         if text.value.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
             guard let id = UInt32(text.value) else {
                 throw kind == "user"
-                    ? .slurm(2165, "ESLURM_USER_ID_INVALID", "Invalid user id", at: text.path, "\(text.value) is not a user id")
-                    : .slurm(2163, "ESLURM_GROUP_ID_INVALID", "Invalid group id", at: text.path, "\(text.value) is not a group id")
+                    ? .slurm(2165, at: text.path, "\(text.value) is not a user id")
+                    : .slurm(2163, at: text.path, "\(text.value) is not a group id")
             }
             return id
         }
         guard let id = lookUp(text.value) else {
             throw kind == "user"
-                ? .slurm(2166, "ESLURM_USER_ID_UNKNOWN", "Unknown user", at: text.path, "No user is called \(text.value)")
-                : .slurm(2164, "ESLURM_GROUP_ID_UNKNOWN", "Unknown group", at: text.path, "No group is called \(text.value)")
+                ? .slurm(2166, at: text.path, "No user is called \(text.value)")
+                : .slurm(2164, at: text.path, "No group is called \(text.value)")
         }
         return id
     }
@@ -121,7 +120,7 @@ extension JobDescriptionInput {
     }
 
     static func badDistribution(_ path: String, _ description: String) -> InputError {
-        .slurm(2023, "ESLURM_BAD_DIST", "Invalid task distribution", at: path, description)
+        .slurm(2023, at: path, description)
     }
 
     /// `distribution_plane_size`, read before `distribution` (whose value is not known yet).

@@ -166,9 +166,9 @@ extension JobDescriptionSchema {
             let n = try InputValue.integer(v, p, as: Int64.self)
             guard n > 0, n < Int64(JobDescriptionInput.coreSpecThread) else {
                 throw thread
-                    ? .slurm(2132, "ESLURM_BAD_THREAD_PER_CORE", "Invalid thread count", at: p,
+                    ? .slurm(2132, at: p,
                              "The thread specification must be between 1 and 32767")
-                    : .slurm(2111, "ESLURM_INVALID_CORE_CNT", "Invalid core count", at: p,
+                    : .slurm(2111, at: p,
                              "The core specification must be between 1 and 32767")
             }
             if thread { m.threadSpec = UInt16(n) | JobDescriptionInput.coreSpecThread } else { m.coreSpec = UInt16(n) }
@@ -244,7 +244,7 @@ extension JobDescriptionSchema {
         let n = try InputValue.integer(v, p, as: Int32.self)
         let limit = Int64(JobDescriptionInput.niceOffset) - 3
         guard Int64(n).magnitude <= limit else {
-            throw .slurm(2123, "ESLURM_INVALID_NICE", "Invalid nice value", at: p, "Nice value not within +/- \(limit)")
+            throw .slurm(2123, at: p, "Nice value not within +/- \(limit)")
         }
         m.job.nice = UInt32(Int64(n) + Int64(JobDescriptionInput.niceOffset))
     }

@@ -29,20 +29,16 @@ final class JobWriteTests: XCTestCase {
 
     override func tearDown() {
         if let lab = try? Lab.require() {
-            for (cluster, id) in submitted { try? cancel(lab, cluster, id) }
+            for (cluster, id) in submitted {
+                do { try cancel(lab, cluster, id) } catch { XCTFail("job \(id) on \(cluster) left behind: \(error)") }
+            }
         }
         submitted = []
         super.tearDown()
     }
 
     func cancel(_ lab: Lab, _ cluster: Lab.Cluster, _ id: Int) throws {
-        let folder = lab.env["\(cluster.envPrefix)_FOLDER"] ?? ""
-        if folder.isEmpty {
-            _ = try lab.run(["/usr/bin/env", "SLURM_CONF=\(lab.conf(cluster))", "scancel", String(id)], input: Data())
-        } else {
-            _ = try lab.run(["/usr/sbin/chroot", folder, "/usr/bin/env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
-                             "SLURM_CONF=/var/lib/lab/slurm.conf", "scancel", String(id)], input: Data())
-        }
+        _ = try lab.inCluster(cluster, ["scancel", String(id)])
     }
 
     /// One request to ours or to the real slurmrestd, as `user`, with a JSON body.
@@ -129,10 +125,13 @@ final class JobWriteTests: XCTestCase {
         XCTAssertEqual((object(ours)["errors"] as? [[String: Any]])?.first?["error_number"] as? Int, 2000)
 
         let (mine, _) = try submitBoth(lab, "refusals")
-        // Someone else's job: bob may not change alice's.
+        // Someone else's job: bob may not change alice's. ESLURM_USER_ID_MISSING is a 403 by the
+        // error catalog's policy (the original answers 422).
         let a = try send(lab, .lab26, real: false, "POST", "/slurm/v0.0.43/job/\(mine)", body: #"{"comment": "bob"}"#, user: "bob")
         let b = try send(lab, .lab26, real: true, "POST", "/slurm/v0.0.43/job/\(mine)", body: #"{"comment": "bob"}"#, user: "bob")
-        assertSame(a, b, volatile: DifferentialTests.commonVolatile + ["errors[*].error"])
+        XCTAssertEqual(a.status, 403, a.text)
+        XCTAssertEqual(JSONDiff(volatile: DifferentialTests.commonVolatile + ["errors[*].error"]).differences(a.json, b.json), [],
+                       "ours:\n\(a.text)\ntheirs:\n\(b.text)")
         // A time limit beyond the partition's, for a job in it: refused for a user.
         for (path, change) in [("\(mine)", #"{"partition": "batch", "time_limit": 500}"#), ("999999", #"{"comment": "x"}"#),
                                ("\(mine)_1", #"{"comment": "x"}"#)] {
@@ -174,7 +173,10 @@ final class JobWriteTests: XCTestCase {
         if let id = object(theirs)["job_id"] as? Int { submitted.append((.lab26, id)); try cancel(lab, .lab26, id) }
         let ours = try send(lab, .lab26, real: false, "POST", "/slurm/v0.0.43/job/allocate", body: body)
         if let id = object(ours)["job_id"] as? Int { submitted.append((.lab26, id)); try cancel(lab, .lab26, id) }
-        assertSame(ours, theirs, volatile: DifferentialTests.commonVolatile + ["job_id", "errors[*].error"])
+        // Granted (200) by both, or refused as busy by both; the catalog's status for a busy node is 409.
+        XCTAssertEqual(ours.status == 200, theirs.status == 200, "ours: \(ours.text)\ntheirs: \(theirs.text)")
+        XCTAssertEqual(JSONDiff(volatile: DifferentialTests.commonVolatile + ["job_id", "errors[*].error"])
+            .differences(ours.json, theirs.json), [], "ours:\n\(ours.text)\ntheirs:\n\(theirs.text)")
     }
 
     /// What 22.05 and 24.11 controllers do with the same submission and update, through ours.

@@ -114,8 +114,9 @@ final class JobWriteEndpointTests: XCTestCase {
         XCTAssertEqual(JobWriteOutcome.refusal(.slurm(2000, "invalid partition specified: x")).httpStatus, 422,
                        "a name in the body the controller does not know")
         XCTAssertEqual(JobWriteOutcome.refusal(.slurm(2017, nil)).httpStatus, 404)
-        XCTAssertEqual(JobWriteOutcome.refusal(.slurm(2010, nil)).httpStatus, 422)
-        XCTAssertEqual(JobWriteOutcome.refusal(.slurm(11, nil)).httpStatus, 500)
+        XCTAssertEqual(JobWriteOutcome.refusal(.slurm(2010, nil)).httpStatus, 403, "the catalog's policy")
+        XCTAssertEqual(JobWriteOutcome.refusal(.slurm(11, nil)).httpStatus, 503)
+        XCTAssertEqual(JobWriteOutcome.refusal(.connectFailed("x")).httpStatus, 502)
         XCTAssertEqual(JobWriteOutcome.stepText(0xffff_fffd), "TBD")
         XCTAssertEqual(JobWriteOutcome.stepText(3), "3")
     }

@@ -162,5 +162,5 @@ extension JobDescriptionInput {
 
 extension JobWriteOutcome {
     /// ESLURM_JOB_SCRIPT_MISSING.
-    static let scriptMissing = SlurmErrorCode(2009, "ESLURM_JOB_SCRIPT_MISSING", "No batch script", httpStatus: 400)
+    static let scriptMissing = SlurmErrorCode.lookup(2009)
 }

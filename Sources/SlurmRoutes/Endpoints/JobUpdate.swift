@@ -29,10 +29,10 @@ enum JobUpdateEndpoint {
 
     static func handle(_ context: inout RequestContext) -> EndpointResult {
         let id: SelectedJob
-        do throws(QueryValues.Invalid) {
+        do throws(InputError) {
             id = try JobsEndpoint.jobID(context.pathParameters["job_id"] ?? "")
         } catch {
-            return .invalid(response, context, error)
+            return .rejected(response, context, error)
         }
         var job: JobDescription
         do throws(InputError) {

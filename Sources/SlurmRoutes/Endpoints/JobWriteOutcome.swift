@@ -29,13 +29,19 @@ enum JobWriteOutcome {
         acceptedWithWarning[number] ?? SlurmErrorCode.lookup(number).text
     }
 
-    /// The code a controller refusal is answered with. A name the controller does not know is a
-    /// 404 where the name is the URL's resource; in a job description it is part of the request,
-    /// so the answer is the 422 the original gives. An unknown job stays a 404.
-    static func refusal(_ failure: ControllerError) -> SlurmErrorCode {
-        let code = SlurmErrorCode(failure)
-        guard code.httpStatus == 404, code.number != SlurmErrorCode.invalidJobID.number else { return code }
+    /// The code of an error about a job description. A name nobody knows is a 404 where it is the
+    /// URL's resource; in a job description it is part of the request, so the answer is the 422 the
+    /// original gives. The job the URL names stays a 404.
+    static func requestCode(_ number: Int32) -> SlurmErrorCode {
+        let code = SlurmErrorCode.lookup(number)
+        guard code.httpStatus == 404, number != SlurmErrorCode.invalidJobID.number else { return code }
         return SlurmErrorCode(code.number, code.name, code.text, httpStatus: 422)
+    }
+
+    /// The code a controller refusal is answered with.
+    static func refusal(_ failure: ControllerError) -> SlurmErrorCode {
+        if case .slurm(let number, _) = failure { return requestCode(number) }
+        return SlurmErrorCode(failure)
     }
 
     /// The answer to a refused request: Slurm's number, and the controller's own text when it sent
