@@ -138,7 +138,9 @@ final class JobWriteTests: XCTestCase {
             let a = try send(lab, .lab26, real: false, "POST", "/slurm/v0.0.43/job/\(path)", body: change)
             let b = try send(lab, .lab26, real: true, "POST", "/slurm/v0.0.43/job/\(path)", body: change)
             XCTAssertEqual(a.status == 200, b.status == 200, "\(path) \(change)\nours: \(a.text)\ntheirs: \(b.text)")
-            XCTAssertEqual(JSONDiff(volatile: DifferentialTests.commonVolatile + ["errors[*].error", "errors[*].description"])
+            // Same outcome and number; our texts and the source naming the member are our own.
+            XCTAssertEqual(JSONDiff(volatile: DifferentialTests.commonVolatile + ["errors[*].error", "errors[*].description",
+                                                                                  "errors[*].source"])
                 .differences(a.json, b.json), [], "\(path) \(change)\nours: \(a.text)\ntheirs: \(b.text)")
         }
     }
@@ -150,7 +152,7 @@ final class JobWriteTests: XCTestCase {
             ("{\"job\": ", "#/job"),
             (#"{"script": "\#(Self.script)", "job": {"name": "h-jobinput-bad", "time_limit": "soon"}}"#, "#/job/time_limit"),
             (#"{"script": "\#(Self.script)", "job": {"name": "h-jobinput-bad", "nmae": "x"}}"#, "#/job/nmae"),
-            (#"{"job": {"name": "h-jobinput-bad", "environment": ["A=1"]}}"#, "#"),
+            (#"{"job": {"name": "h-jobinput-bad", "environment": ["A=1"]}}"#, "#/script"),
             (#"{"script": "sleep 1", "job": {"name": "h-jobinput-bad", "environment": ["A=1"]}}"#, "#/script"),
             (#"{"script": "\#(Self.script)", "job": {"name": "h-jobinput-bad", "tasks": 4294967296}}"#, "#/job/tasks"),
         ]

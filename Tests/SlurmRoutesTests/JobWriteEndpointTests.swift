@@ -43,15 +43,15 @@ final class JobWriteEndpointTests: XCTestCase {
         let cases: [(String?, Int32, String)] = [
             (nil, 9212, "#"),
             (#"[]"#, 9209, "#"),
-            (##"{"job": {\##(env)}}"##, 9000, "#"),
-            (##"{"script": "", "job": {\##(env)}}"##, 9000, "#"),
-            (##"{"script": "#!/bin/sh", "job": {}, "jobs": [{}]}"##, 9000, "#"),
-            (##"{"script": "#!/bin/sh"}"##, 9000, "#"),
+            (##"{"job": {\##(env)}}"##, 9216, "#/script"),
+            (##"{"script": "", "job": {\##(env)}}"##, 9216, "#/script"),
+            (##"{"script": "#!/bin/sh", "job": {}, "jobs": [{}]}"##, 9216, "#/jobs"),
+            (##"{"script": "#!/bin/sh"}"##, 9216, "#/job"),
             (#"{"job": {"script": ""}}"#, 2009, "#/job/script"),
             (##"{"script": "", "job": {"script": "#!/bin/sh"}}"##, 2009, "#/script"),
             (##"{"script": "echo hello", "job": {\##(env)}}"##, 9216, "#/script"),
             (##"{"job": {"script": " #!/bin/sh"}}"##, 9216, "#/job/script"),
-            (#"{"jobs": []}"#, 9000, "#/jobs"),
+            (#"{"jobs": []}"#, 9216, "#/jobs"),
             (##"{"jobs": [{"name": "a"}, {"script": "#!/bin/sh"}]}"##, 2009, "#/jobs/0/script"),
             (#"{"jobs": [{"script": "hostname"}]}"#, 9216, "#/jobs/0/script"),
             (##"{"script": "#!/bin/sh", "job": {"time_limit": "1"}}"##, 9202, "#/job/time_limit"),
@@ -128,7 +128,7 @@ final class JobWriteEndpointTests: XCTestCase {
 
     func testUpdateRefusalsSendNothing() throws {
         let cases: [(String, String?, Int32, String)] = [
-            ("7_3", #"{"comment": "x"}"#, 9000, "_job_post_update"),
+            ("7_3", #"{"comment": "x"}"#, 9000, "#/job_id/"),
             ("abc", #"{"comment": "x"}"#, 9000, "#/job_id/"),
             ("0", #"{"comment": "x"}"#, 9000, "#/job_id/"),
             ("7", nil, 9212, "#"),
@@ -186,9 +186,9 @@ final class JobWriteEndpointTests: XCTestCase {
 
     func testAllocationRefusalsSendNothing() throws {
         let cases: [(String?, Int32, String)] = [
-            (#"{}"#, 9000, "#"),
-            (#"{"job": {}, "hetjob": [{}]}"#, 9000, "#"),
-            (#"{"hetjob": []}"#, 9000, "#/hetjob"),
+            (#"{}"#, 9216, "#/job"),
+            (#"{"job": {}, "hetjob": [{}]}"#, 9216, "#/hetjob"),
+            (#"{"hetjob": []}"#, 9216, "#/hetjob"),
             (#"{"job": {"nodes": "x"}}"#, 9202, "#/job/nodes"),
             (#"{"jobs": []}"#, 9216, "#/jobs"),
         ]

@@ -56,18 +56,19 @@ enum JobAllocateEndpoint {
         }
     }
 
-    /// The descriptions to send, checked as the original checks them.
+    /// The descriptions to send, checked as the original checks them (naming the member at fault,
+    /// as the submission's checks do).
     static func components(_ body: JobAllocationRequest) throws(InputError) -> [JobDescription] {
         if body.job != nil, body.hetjob != nil {
-            throw InputError(.invalidQuery, at: "#", "Specify only one \"job\" or \"hetjob\" fields but never both")
+            throw InputError(.dataParseBadInput, at: "#/hetjob", "Specify only one \"job\" or \"hetjob\" fields but never both")
         }
         if let job = body.job { return [try job.resolved(ids: .system)] }
         guard let inputs = body.hetjob else {
-            throw InputError(.invalidQuery, at: "#", "Specifying either \"job\" or \"hetjob\" fields are required to allocate job")
+            throw InputError(.dataParseBadInput, at: "#/job", "Specifying either \"job\" or \"hetjob\" fields are required to allocate job")
         }
-        guard !inputs.isEmpty else { throw InputError(.invalidQuery, at: "#/hetjob", "Refusing HetJob submission without any components") }
+        guard !inputs.isEmpty else { throw InputError(.dataParseBadInput, at: "#/hetjob", "Refusing HetJob submission without any components") }
         guard inputs.count <= JobWriteOutcome.maxHetComponents else {
-            throw InputError(.invalidQuery, at: "#/hetjob",
+            throw InputError(.dataParseBadInput, at: "#/hetjob",
                              "Refusing HetJob submission too many components: \(inputs.count) > \(JobWriteOutcome.maxHetComponents)")
         }
         var out: [JobDescription] = []

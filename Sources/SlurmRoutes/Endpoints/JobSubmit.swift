@@ -77,7 +77,9 @@ enum JobSubmitEndpoint {
 }
 
 /// What a submission sends: one job, or the components of a heterogeneous job, checked as the
-/// original checks them before sending, and each script checked for its `#!` line.
+/// original checks them before sending (with its words, but naming the member at fault and with
+/// ESLURM_DATA_PARSE_BAD_INPUT where the original reports a general ESLURM_REST_INVALID_QUERY),
+/// and each script checked for its `#!` line.
 enum Submission {
     case job(JobDescription)
     case hetJob([JobDescription])
@@ -85,10 +87,10 @@ enum Submission {
     init(_ request: JobSubmitRequest, ids: AccountIDs) throws(InputError) {
         let hasTopScript = request.script.map { !$0.value.isEmpty } ?? false
         if request.jobs == nil, !hasTopScript, request.job.map({ $0.job.script == nil && !$0.isExternal }) ?? true {
-            throw InputError(.invalidQuery, at: "#", "Populated \"script\" field is required for job submission")
+            throw InputError(.dataParseBadInput, at: "#/script", "Populated \"script\" field is required for job submission")
         }
         if request.job != nil, request.jobs != nil {
-            throw InputError(.invalidQuery, at: "#", "Specify only one \"job\" or \"jobs\" fields but never both")
+            throw InputError(.dataParseBadInput, at: "#/jobs", "Specify only one \"job\" or \"jobs\" fields but never both")
         }
         if let input = request.job {
             var job = try input.resolved(ids: ids)
@@ -101,11 +103,11 @@ enum Submission {
             return
         }
         guard let inputs = request.jobs else {
-            throw InputError(.invalidQuery, at: "#", "Specifying either \"job\" or \"jobs\" fields are required to submit job")
+            throw InputError(.dataParseBadInput, at: "#/job", "Specifying either \"job\" or \"jobs\" fields are required to submit job")
         }
-        guard !inputs.isEmpty else { throw InputError(.invalidQuery, at: "#/jobs", "Refusing HetJob submission without any components") }
+        guard !inputs.isEmpty else { throw InputError(.dataParseBadInput, at: "#/jobs", "Refusing HetJob submission without any components") }
         guard inputs.count <= JobWriteOutcome.maxHetComponents else {
-            throw InputError(.invalidQuery, at: "#/jobs",
+            throw InputError(.dataParseBadInput, at: "#/jobs",
                              "Refusing HetJob submission too many components: \(inputs.count) > \(JobWriteOutcome.maxHetComponents)")
         }
         var jobs: [JobDescription] = []

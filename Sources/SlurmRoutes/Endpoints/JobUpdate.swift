@@ -45,7 +45,7 @@ enum JobUpdateEndpoint {
         guard id.arrayTaskID == SlurmNumber.noVal32 else {
             return .failure(response, context, .invalidQuery,
                             description: "Rejecting request. Submit job update against Array Job's JobID instead of array task id.",
-                            source: "_job_post_update")
+                            source: "#/job_id/")
         }
         target(&job, id)
         if id.stepID != SlurmNumber.noVal32 || id.stepHetComponent != SlurmNumber.noVal32 {
