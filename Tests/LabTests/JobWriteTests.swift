@@ -162,9 +162,8 @@ final class JobWriteTests: XCTestCase {
             let error = (object(r)["errors"] as? [[String: Any]])?.first
             XCTAssertEqual(error?["source"] as? String, source, body)
         }
-        let list = try send(lab, .lab26, real: false, "GET", "/slurm/v0.0.43/jobs/")
-        let names = (object(list)["jobs"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
-        XCTAssertFalse(names.contains("h-jobinput-bad"), "nothing was submitted")
+        let left = try lab.inCluster(.lab26, ["squeue", "-h", "-t", "all", "-n", "h-jobinput-bad", "-o", "%i"])
+        XCTAssertEqual(left.trimmingCharacters(in: .whitespacesAndNewlines), "", "nothing was submitted")
     }
 
     func testAllocationMatchesTheOriginal() throws {
