@@ -40,3 +40,21 @@ extension EndpointResult {
         return EndpointResult(status: code.httpStatus) { w in schema.render(nil, envelope, into: &w) }
     }
 }
+
+extension RequestContext {
+    /// Runs a handler's work and turns what it throws into the complete answer for `schema`: a
+    /// refused query or body value (`InputError`) as a 4xx naming it, before anything was sent; a
+    /// failed controller call (`ControllerError`) with Slurm's number, reported as from `source`.
+    /// Handlers that treat some controller errors specially catch those themselves inside `work`.
+    func answer<P>(_ schema: ResponseSchema<P>, source: String, _ work: () throws -> EndpointResult) -> EndpointResult {
+        do {
+            return try work()
+        } catch let refused as InputError {
+            return .rejected(schema, self, refused)
+        } catch let failed as ControllerError {
+            return .failure(schema, self, failed, source: source)
+        } catch {
+            return .failure(schema, self, .error, description: String(describing: error), source: source)
+        }
+    }
+}

@@ -105,6 +105,15 @@ public enum OpenAPIDocument {
                     w.endObject()
                 }
                 w.endObject()
+                if let body = op.requestBody {
+                    w.key("requestBody")
+                    w.beginObject()
+                    w.key("content"); w.beginObject(); w.key("application/json"); w.beginObject()
+                    w.key("schema"); SchemaType.component(body.schema).writeSpec(into: &w, components: &components)
+                    w.endObject(); w.endObject()
+                    w.key("description"); w.value(body.description)
+                    w.endObject()
+                }
                 w.endObject()
             }
             w.endObject()

@@ -10,13 +10,16 @@ public struct RequestContext {
     public let query: [(String, String)]
     /// Values of the path's `{name}` segments, decoded.
     public let pathParameters: [String: String]
+    /// The parsed JSON body of an operation that takes one; nil when the request had none.
+    public let body: JSONValue?
 
     public init(envelope: Envelope, controller: ControllerClient, query: [(String, String)],
-                pathParameters: [String: String] = [:], accounts: AccountNames) {
+                pathParameters: [String: String] = [:], body: JSONValue? = nil, accounts: AccountNames) {
         self.envelope = envelope
         self.controller = controller
         self.query = query
         self.pathParameters = pathParameters
+        self.body = body
         self.accounts = accounts
     }
 
@@ -71,6 +74,8 @@ public struct Operation {
     public let response: SchemaComponent
     /// Path parameters (named `{like_this}` in `path`) and query parameters, in the spec's order.
     public var parameters: [Parameter] = []
+    /// The JSON body the operation reads, if any; the gateway refuses a body for the others.
+    public var requestBody: RequestBody? = nil
     /// Served but not listed in the document (the document's own paths, as in the original).
     public var hiddenFromSpec = false
     public let handle: (inout RequestContext) -> EndpointResult

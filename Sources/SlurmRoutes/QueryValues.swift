@@ -4,21 +4,13 @@ import SlurmController
 /// parse is the client's mistake: a 400 naming the parameter, with the error number the original
 /// reports for it (where the original answers 500; docs/compatibility.md).
 enum QueryValues {
-    /// A query parameter that did not parse.
-    struct Invalid: Error {
-        let code: SlurmErrorCode
-        let description: String
-        let parameter: String
-    }
-
     /// `update_time`: a UNIX timestamp (seconds); 0 when absent, which asks for everything.
-    static func updateTime(_ context: RequestContext) throws(Invalid) -> Int64 { try updateTime(context.query) }
+    static func updateTime(_ context: RequestContext) throws(InputError) -> Int64 { try updateTime(context.query) }
 
-    static func updateTime(_ query: [(String, String)]) throws(Invalid) -> Int64 {
+    static func updateTime(_ query: [(String, String)]) throws(InputError) -> Int64 {
         guard let text = Query.value("update_time", in: query) else { return 0 }
         guard let seconds = Int64(text), seconds >= 0 else {
-            throw Invalid(code: .dataConversionFailed, description: "update_time must be a UNIX timestamp, not \"\(text)\"",
-                          parameter: "update_time")
+            throw InputError(.dataConversionFailed, at: "#/update_time/", "update_time must be a UNIX timestamp, not \"\(text)\"")
         }
         return seconds
     }
@@ -37,28 +29,20 @@ enum QueryValues {
 
     /// `flags`: one word, or several separated by commas, or the parameter repeated (the original
     /// combines repeated flags); nil when absent.
-    static func showFlags(_ context: RequestContext) throws(Invalid) -> UInt16? { try showFlags(context.query) }
+    static func showFlags(_ context: RequestContext) throws(InputError) -> UInt16? { try showFlags(context.query) }
 
-    static func showFlags(_ query: [(String, String)]) throws(Invalid) -> UInt16? {
+    static func showFlags(_ query: [(String, String)]) throws(InputError) -> UInt16? {
         let texts = Query.values("flags", in: query)
         if texts.isEmpty { return nil }
         var bits: UInt16 = 0
         for text in texts {
             for word in text.split(separator: ",", omittingEmptySubsequences: false) {
                 guard let known = showFlagWords.first(where: { $0.word == word.uppercased() }) else {
-                    throw Invalid(code: .dataFlagsInvalid, description: "Unknown flag \"\(word)\"", parameter: "flags")
+                    throw InputError(.dataFlagsInvalid, at: "#/flags/", "Unknown flag \"\(word)\"")
                 }
                 bits |= known.bit
             }
         }
         return bits
-    }
-}
-
-extension EndpointResult {
-    /// The answer to a query parameter that did not parse.
-    static func invalid<P>(_ schema: ResponseSchema<P>, _ context: RequestContext,
-                           _ invalid: QueryValues.Invalid) -> EndpointResult {
-        failure(schema, context, invalid.code, description: invalid.description, source: "#/\(invalid.parameter)/")
     }
 }

@@ -69,6 +69,18 @@ public struct SlurmErrorCode: Sendable, Equatable {
         "Unable to create a credential", httpStatus: 500)
     public static let invalidQuery = SlurmErrorCode(9000, "ESLURM_REST_INVALID_QUERY",
         "Invalid query", httpStatus: 400)
+    public static let restFailParsing = SlurmErrorCode(9001, "ESLURM_REST_FAIL_PARSING",
+        "The request body is not valid JSON", httpStatus: 400)
+    public static let dataUnknownMimeType = SlurmErrorCode(9204, "ESLURM_DATA_UNKNOWN_MIME_TYPE",
+        "The request body's content type is not accepted", httpStatus: 415)
+    public static let dataExpectedList = SlurmErrorCode(9208, "ESLURM_DATA_EXPECTED_LIST",
+        "An array was expected", httpStatus: 400)
+    public static let dataExpectedDictionary = SlurmErrorCode(9209, "ESLURM_DATA_EXPECTED_DICT",
+        "An object was expected", httpStatus: 400)
+    public static let dataParseNothing = SlurmErrorCode(9212, "ESLURM_DATA_PARSE_NOTHING",
+        "Nothing to read", httpStatus: 400)
+    public static let dataParseBadInput = SlurmErrorCode(9216, "ESLURM_DATA_PARSE_BAD_INPUT",
+        "The request body does not fit the schema", httpStatus: 400)
     public static let dataConversionFailed = SlurmErrorCode(9202, "ESLURM_DATA_CONV_FAILED",
         "A value could not be converted to the expected type", httpStatus: 400)
     public static let dataFlagsInvalid = SlurmErrorCode(9207, "ESLURM_DATA_FLAGS_INVALID",
@@ -89,6 +101,7 @@ public struct SlurmErrorCode: Sendable, Equatable {
         controllerBackoff, noChangeInData, accessDenied, invalidJobID, invalidNodeName, invalidPartitionName,
         reservationInvalid, dataConversionFailed, dataFlagsInvalid, incompletePacket, socketTimeout,
         notSupported, authCredentialInvalid, authUnableToGenerateToken, invalidQuery, unknownURL,
-        unknownURLMethod, badRequest, notAcceptable,
+        unknownURLMethod, badRequest, notAcceptable, restFailParsing, dataUnknownMimeType, dataExpectedList,
+        dataExpectedDictionary, dataParseNothing, dataParseBadInput,
     ]
 }

@@ -62,15 +62,16 @@ final class Gateway {
             return .complete(response)
         case .operation(let op, let values): (operation, pathParameters) = (op, values)
         }
-        if !request.body.isEmpty {
-            return .complete(errorResponse(.badRequest,
-                                           description: "\(request.method.rawValue) \(operation.path) takes no body",
-                                           source: "body", identity: identity))
+        let body: JSONValue?
+        switch RequestBodyReading.read(request.body, contentType: request.headers["Content-Type"], for: operation) {
+        case .body(let parsed): body = parsed
+        case .refused(let code, let description, let source):
+            return .complete(errorResponse(code, description: description, source: source, identity: identity))
         }
         let client = ControllerClient(conf: startup.conf, authenticator: authenticator(for: identity),
                                       versionState: versionState)
         var context = RequestContext(envelope: envelope(for: identity), controller: client,
-                                     query: Query.pairs(request.query), pathParameters: pathParameters,
+                                     query: Query.pairs(request.query), pathParameters: pathParameters, body: body,
                                      accounts: AccountNames(user: Accounts.userName, group: Accounts.groupName))
         // As the original, operations that read a query say which parameters they ignored; the
         // others (ping, diag, licenses) read none and say nothing.

@@ -8,8 +8,8 @@ final class QueryValuesTests: XCTestCase {
         XCTAssertEqual(try QueryValues.updateTime([("update_time", "5"), ("update_time", "7")]), 7, "the last one counts")
         for bad in ["", "abc", "-1", "1.5", "99999999999999999999"] {
             XCTAssertThrowsError(try QueryValues.updateTime([("update_time", bad)]), bad) { error in
-                let invalid = error as? QueryValues.Invalid
-                XCTAssertEqual(invalid?.parameter, "update_time")
+                let invalid = error as? InputError
+                XCTAssertEqual(invalid?.path, "#/update_time/")
                 XCTAssertEqual(invalid?.code.number, 9202)
             }
         }
@@ -22,7 +22,7 @@ final class QueryValuesTests: XCTestCase {
         XCTAssertEqual(try QueryValues.showFlags([("flags", "MIXED"), ("flags", "FUTURE")]), 0x0088, "repeated: combined")
         for bad in ["BOGUS", "", "DETAIL,", "DETAIL,,ALL"] {
             XCTAssertThrowsError(try QueryValues.showFlags([("flags", bad)]), bad) { error in
-                XCTAssertEqual((error as? QueryValues.Invalid)?.code.number, 9207)
+                XCTAssertEqual((error as? InputError)?.code.number, 9207)
             }
         }
     }

@@ -9,7 +9,7 @@
 # alice (uid 2001) and bob (uid 2002) exist on the host and in both folders.
 #
 # Usage (as root, on Debian 12):
-#   lab.sh install                 Debian packages and the two debootstrap folders (idempotent)
+#   lab.sh install                 Debian packages, both debootstrap folders, guide test venv (idempotent)
 #   lab.sh start                   munged + slurmctld + slurmd of each cluster; waits until idle
 #   lab.sh stop                    stops every lab daemon and unmounts the folders
 #   lab.sh status                  which clusters answer a ping
@@ -99,6 +99,26 @@ cmd_install() {
         ensure_user "$root" alice 2001
         ensure_user "$root" bob 2002
     done
+    install_guide_venv
+}
+
+# The users' guide flow test (Tests/guide/guide_flow.py) generates a Python client from the v0.0.43
+# spec with openapi-generator-cli (its PyPI wheel carries the jar, run by java) and needs the packages
+# that client imports. They live in a venv under the lab root; the marker names the package set so a
+# change of it reinstalls.
+GUIDE_PACKAGES="openapi-generator-cli==7.3.0 pydantic>=2,<3 urllib3>=1.25.3,<2.1.0 python-dateutil>=2.8.2 typing-extensions>=4.7.1"
+install_guide_venv() {
+    local venv=$LAB_ROOT/venv
+    [ "$(cat "$venv/.packages" 2>/dev/null)" = "$GUIDE_PACKAGES" ] && return 0
+    say "installing the guide flow's venv ($venv)"
+    if ! command -v java >/dev/null || ! /usr/bin/python3 -c 'import ensurepip' 2>/dev/null; then
+        retry apt-get update -qq
+        retry env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless python3-venv >/dev/null
+    fi
+    [ -x "$venv/bin/pip" ] || /usr/bin/python3 -m venv "$venv"
+    # shellcheck disable=SC2086  # the package set is one word per requirement
+    retry "$venv/bin/pip" install -q --disable-pip-version-check $GUIDE_PACKAGES
+    printf '%s' "$GUIDE_PACKAGES" >"$venv/.packages"
 }
 
 mount_folder() {

@@ -205,11 +205,9 @@ enum DiagEndpoint {
 
 extension DiagEndpoint {
     static func handle(_ context: inout RequestContext) -> EndpointResult {
-        do throws(ControllerError) {
+        context.answer(response, source: "slurm_get_statistics()") { [context] in
             let stats = try context.controller.statistics()
             return .success(response, Diagnostics(stats, userName: { context.accounts.user($0) ?? String($0) }), context.envelope)
-        } catch {
-            return .failure(response, context, error, source: "slurm_get_statistics()")
         }
     }
 }

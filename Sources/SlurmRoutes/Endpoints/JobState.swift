@@ -48,7 +48,7 @@ enum JobStateEndpoint {
     }
 
     /// `job_id`: a comma-separated list, possibly given several times; nothing asks for every job.
-    static func queries(_ context: RequestContext) throws(QueryValues.Invalid) -> [JobStateQuery] {
+    static func queries(_ context: RequestContext) throws(InputError) -> [JobStateQuery] {
         var out: [JobStateQuery] = []
         for value in context.queryValues("job_id") {
             for item in value.split(separator: ",", omittingEmptySubsequences: false) {
@@ -56,8 +56,7 @@ enum JobStateEndpoint {
                 do throws(SelectedJob.Invalid) {
                     id = try SelectedJob.parse(String(item))
                 } catch {
-                    throw QueryValues.Invalid(code: .invalidQuery, description: "Invalid job id \"\(item)\": \(error.reason)",
-                                              parameter: "job_id")
+                    throw InputError(.invalidQuery, at: "#/job_id/", "Invalid job id \"\(item)\": \(error.reason)")
                 }
                 out.append(JobStateQuery(jobID: id.jobID, arrayTaskID: id.arrayTaskID, hetJobOffset: id.hetJobOffset))
             }
@@ -66,16 +65,8 @@ enum JobStateEndpoint {
     }
 
     static func handle(_ context: inout RequestContext) -> EndpointResult {
-        let jobs: [JobStateQuery]
-        do throws(QueryValues.Invalid) {
-            jobs = try queries(context)
-        } catch {
-            return .invalid(response, context, error)
-        }
-        do throws(ControllerError) {
-            return .success(response, rows(try context.controller.jobStates(jobs)), context.envelope)
-        } catch {
-            return .failure(response, context, error, source: "slurm_load_job_state()")
+        context.answer(response, source: "slurm_load_job_state()") { [context] in
+            .success(response, rows(try context.controller.jobStates(try queries(context))), context.envelope)
         }
     }
 }

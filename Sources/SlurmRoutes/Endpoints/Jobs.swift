@@ -25,7 +25,7 @@ enum JobsEndpoint {
     static let queryParameters = [QueryValues.updateTimeParameter("jobs"), QueryValues.flagsParameter]
 
     /// The original asks for every job with details unless told otherwise.
-    static func showFlags(_ context: RequestContext) throws(QueryValues.Invalid) -> UInt16 {
+    static func showFlags(_ context: RequestContext) throws(InputError) -> UInt16 {
         let flags = try QueryValues.showFlags(context) ?? 0
         return flags == 0 ? ShowFlags.all | ShowFlags.detail : flags
     }
@@ -42,38 +42,33 @@ enum JobsEndpoint {
     }
 
     static func handleList(_ context: inout RequestContext) -> EndpointResult {
-        let updateTime: Int64, flags: UInt16
-        do throws(QueryValues.Invalid) {
-            updateTime = try QueryValues.updateTime(context)
-            flags = try showFlags(context)
-        } catch {
-            return .invalid(response, context, error)
-        }
-        do throws(ControllerError) {
-            return success(try context.controller.jobs(updateTime: updateTime, showFlags: flags), context)
-        } catch .slurm(SlurmErrorCode.noChangeInData.number, _) {
-            // Nothing changed: an empty answer with a warning, not an error (unlike nodes' 304).
-            var envelope = context.envelope
-            envelope.warnings.append(APIWarning(
-                description: "No job changes since update_time[\(updateTime)]=\(timeText(updateTime))",
-                source: "op_handler_jobs"))
-            return .success(response, listing(JobInfoMessage(), context), envelope)
-        } catch {
-            return .failure(response, context, error, source: "slurm_load_jobs()")
+        context.answer(response, source: "slurm_load_jobs()") { [context] in
+            let updateTime = try QueryValues.updateTime(context)
+            let flags = try showFlags(context)
+            do {
+                return success(try context.controller.jobs(updateTime: updateTime, showFlags: flags), context)
+            } catch ControllerError.slurm(SlurmErrorCode.noChangeInData.number, _) {
+                // Nothing changed: an empty answer with a warning, not an error (unlike nodes' 304).
+                var envelope = context.envelope
+                envelope.warnings.append(APIWarning(
+                    description: "No job changes since update_time[\(updateTime)]=\(timeText(updateTime))",
+                    source: "op_handler_jobs"))
+                return .success(response, listing(JobInfoMessage(), context), envelope)
+            }
         }
     }
 
     static func handleOne(_ context: inout RequestContext) -> EndpointResult {
         let text = context.pathParameters["job_id"] ?? ""
-        let id: SelectedJob
-        let flags: UInt16
-        do throws(QueryValues.Invalid) {
+        return context.answer(response, source: "_handle_job_get") { [context] in
             _ = try QueryValues.updateTime(context) // accepted and, as by the original, not used
-            flags = try showFlags(context)
-            id = try jobID(text)
-        } catch {
-            return .invalid(response, context, error)
+            return try one(try jobID(text), text: text, flags: try showFlags(context), context)
         }
+    }
+
+    /// The answer for one job once the request's values are read.
+    static func one(_ id: SelectedJob, text: String, flags: UInt16, _ context: RequestContext) throws(ControllerError) -> EndpointResult {
+        var context = context
         if id.arrayTaskID != SlurmNumber.noVal32 {
             context.envelope.warnings.append(APIWarning(
                 description: "Job array Ids are not currently supported for job searches. Showing all jobs in array instead.",
@@ -93,23 +88,19 @@ enum JobsEndpoint {
         } catch .slurm(SlurmErrorCode.invalidJobID.number, _) {
             return .failure(response, context, .invalidJobID, description: "Unable to query JobId=\(text)",
                             source: "_handle_job_get")
-        } catch {
-            return .failure(response, context, error, source: "_handle_job_get")
         }
     }
 
     /// The path's job id: a job the original would look up (not a bare 0, nor past MAX_JOB_ID).
-    static func jobID(_ text: String) throws(QueryValues.Invalid) -> SelectedJob {
+    static func jobID(_ text: String) throws(InputError) -> SelectedJob {
         let id: SelectedJob
         do throws(SelectedJob.Invalid) {
             id = try SelectedJob.parse(text)
         } catch {
-            throw QueryValues.Invalid(code: .invalidQuery, description: "Invalid job id \"\(text)\": \(error.reason)",
-                                      parameter: "job_id")
+            throw InputError(.invalidQuery, at: "#/job_id/", "Invalid job id \"\(text)\": \(error.reason)")
         }
         guard id.sluid != 0 || (id.jobID != SlurmNumber.noVal32 && id.jobID < SelectedJob.maxJobID) else {
-            throw QueryValues.Invalid(code: .invalidQuery, description: "Invalid job id \"\(text)\": beyond the largest job id",
-                                      parameter: "job_id")
+            throw InputError(.invalidQuery, at: "#/job_id/", "Invalid job id \"\(text)\": beyond the largest job id")
         }
         return id
     }

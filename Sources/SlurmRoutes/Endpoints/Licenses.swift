@@ -29,7 +29,7 @@ enum LicensesEndpoint {
 
 extension LicensesEndpoint {
     static func handle(_ context: inout RequestContext) -> EndpointResult {
-        do throws(ControllerError) {
+        context.answer(response, source: "slurm_load_licenses()") { [context] in
             let info = try context.controller.licenses()
             var envelope = context.envelope
             if info.licenses.isEmpty {
@@ -37,8 +37,6 @@ extension LicensesEndpoint {
                                                     source: "slurm_load_licenses()"))
             }
             return .success(response, info, envelope)
-        } catch {
-            return .failure(response, context, error, source: "slurm_load_licenses()")
         }
     }
 }

@@ -106,18 +106,11 @@ extension NodesEndpoint {
 
     /// GET /nodes/: the node table, or 304 when nothing changed since `update_time`.
     static func handleAll(_ context: inout RequestContext) -> EndpointResult {
-        let updateTime: Int64, showFlags: UInt16
-        do throws(QueryValues.Invalid) {
-            updateTime = try QueryValues.updateTime(context)
-            showFlags = try requestedShowFlags(context)
-        } catch {
-            return .invalid(response, context, error)
-        }
-        do throws(ControllerError) {
+        context.answer(response, source: source) { [context] in
+            let updateTime = try QueryValues.updateTime(context)
+            let showFlags = try requestedShowFlags(context)
             let info = try context.controller.nodes(updateTime: updateTime, showFlags: showFlags)
             return try answer(info, showFlags: showFlags, context)
-        } catch {
-            return .failure(response, context, error, source: source)
         }
     }
 
@@ -125,27 +118,20 @@ extension NodesEndpoint {
     /// answers 200 with an error entry). `update_time` is read but, as in the original, unused.
     static func handleOne(_ context: inout RequestContext) -> EndpointResult {
         let name = context.pathParameters["node_name"] ?? ""
-        let showFlags: UInt16
-        do throws(QueryValues.Invalid) {
+        return context.answer(response, source: source) { [context] in
             _ = try QueryValues.updateTime(context)
-            showFlags = try requestedShowFlags(context)
-        } catch {
-            return .invalid(response, context, error)
-        }
-        do throws(ControllerError) {
+            let showFlags = try requestedShowFlags(context)
             let info = try context.controller.node(named: name, showFlags: showFlags)
             guard info.nodes.contains(where: { $0.name != nil }) else {
                 return .failure(response, context, .invalidNodeName, description: "Node \(name) not found",
                                 source: source)
             }
             return try answer(info, showFlags: showFlags, context)
-        } catch {
-            return .failure(response, context, error, source: source)
         }
     }
 
     /// `flags` as the original reads it: absent or empty means ALL, DETAIL and MIXED.
-    static func requestedShowFlags(_ context: RequestContext) throws(QueryValues.Invalid) -> UInt16 {
+    static func requestedShowFlags(_ context: RequestContext) throws(InputError) -> UInt16 {
         let flags = try QueryValues.showFlags(context) ?? 0
         return flags == 0 ? ShowFlags.all | ShowFlags.detail | ShowFlags.mixed : flags
     }

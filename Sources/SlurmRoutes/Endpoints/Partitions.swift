@@ -141,18 +141,10 @@ extension PartitionsEndpoint {
 
     /// GET /partitions/: the partitions the flags show (hidden ones only with ALL).
     static func handleAll(_ context: inout RequestContext) -> EndpointResult {
-        let updateTime: Int64, flags: UInt16?
-        do throws(QueryValues.Invalid) {
-            updateTime = try QueryValues.updateTime(context)
-            flags = try QueryValues.showFlags(context)
-        } catch {
-            return .invalid(response, context, error)
-        }
-        do throws(ControllerError) {
-            let info = try context.controller.partitions(updateTime: updateTime, showFlags: flags ?? 0)
-            return success(info, context)
-        } catch {
-            return .failure(response, context, error, source: "slurm_load_partitions()")
+        context.answer(response, source: "slurm_load_partitions()") { [context] in
+            let updateTime = try QueryValues.updateTime(context)
+            let flags = try QueryValues.showFlags(context)
+            return success(try context.controller.partitions(updateTime: updateTime, showFlags: flags ?? 0), context)
         }
     }
 
@@ -161,26 +153,16 @@ extension PartitionsEndpoint {
     /// (the original answers 200 with a warning).
     static func handleOne(_ context: inout RequestContext) -> EndpointResult {
         let name = context.pathParameters["partition_name"] ?? ""
-        let updateTime: Int64, flags: UInt16?
-        do throws(QueryValues.Invalid) {
-            updateTime = try QueryValues.updateTime(context)
-            flags = try QueryValues.showFlags(context)
-        } catch {
-            return .invalid(response, context, error)
+        return context.answer(response, source: "slurm_load_partitions()") { [context] in
+            let updateTime = try QueryValues.updateTime(context)
+            let flags = try QueryValues.showFlags(context) ?? 0
+            let info = try context.controller.partitions(updateTime: updateTime, showFlags: flags == 0 ? ShowFlags.all : flags)
+            let wanted = name.lowercased()
+            guard let partition = info.partitions.first(where: { $0.name?.lowercased() == wanted }) else {
+                return .failure(response, context, .invalidPartitionName, description: "Unable to find partition \(name)",
+                                source: "_partition_get")
+            }
+            return success(PartitionInfo(lastUpdate: info.lastUpdate, partitions: [partition]), context)
         }
-        let info: PartitionInfo
-        do throws(ControllerError) {
-            let showFlags = flags ?? 0
-            info = try context.controller.partitions(updateTime: updateTime,
-                                                     showFlags: showFlags == 0 ? ShowFlags.all : showFlags)
-        } catch {
-            return .failure(response, context, error, source: "slurm_load_partitions()")
-        }
-        let wanted = name.lowercased()
-        guard let partition = info.partitions.first(where: { $0.name?.lowercased() == wanted }) else {
-            return .failure(response, context, .invalidPartitionName, description: "Unable to find partition \(name)",
-                            source: "_partition_get")
-        }
-        return success(PartitionInfo(lastUpdate: info.lastUpdate, partitions: [partition]), context)
     }
 }

@@ -75,16 +75,8 @@ extension ReservationsEndpoint {
 
     /// GET /reservations/.
     static func handleAll(_ context: inout RequestContext) -> EndpointResult {
-        let updateTime: Int64
-        do throws(QueryValues.Invalid) {
-            updateTime = try QueryValues.updateTime(context)
-        } catch {
-            return .invalid(response, context, error)
-        }
-        do throws(ControllerError) {
-            return success(try context.controller.reservations(updateTime: updateTime), context)
-        } catch {
-            return .failure(response, context, error, source: "slurm_load_reservations()")
+        context.answer(response, source: "slurm_load_reservations()") { [context] in
+            success(try context.controller.reservations(updateTime: try QueryValues.updateTime(context)), context)
         }
     }
 
@@ -92,23 +84,14 @@ extension ReservationsEndpoint {
     /// original matches it. An unknown name is a 404 (the original answers 422 with error 9000).
     static func handleOne(_ context: inout RequestContext) -> EndpointResult {
         let name = context.pathParameters["reservation_name"] ?? ""
-        let updateTime: Int64
-        do throws(QueryValues.Invalid) {
-            updateTime = try QueryValues.updateTime(context)
-        } catch {
-            return .invalid(response, context, error)
+        return context.answer(response, source: "slurm_load_reservations()") { [context] in
+            let info = try context.controller.reservations(updateTime: try QueryValues.updateTime(context))
+            let wanted = name.lowercased()
+            guard let reservation = info.reservations.first(where: { $0.name?.lowercased() == wanted }) else {
+                return .failure(response, context, .reservationInvalid, description: "Unable to find reservation \(name)",
+                                source: "_get_single_reservation")
+            }
+            return success(ReservationInfo(lastUpdate: info.lastUpdate, reservations: [reservation]), context)
         }
-        let info: ReservationInfo
-        do throws(ControllerError) {
-            info = try context.controller.reservations(updateTime: updateTime)
-        } catch {
-            return .failure(response, context, error, source: "slurm_load_reservations()")
-        }
-        let wanted = name.lowercased()
-        guard let reservation = info.reservations.first(where: { $0.name?.lowercased() == wanted }) else {
-            return .failure(response, context, .reservationInvalid, description: "Unable to find reservation \(name)",
-                            source: "_get_single_reservation")
-        }
-        return success(ReservationInfo(lastUpdate: info.lastUpdate, reservations: [reservation]), context)
     }
 }

@@ -115,7 +115,7 @@ extension SharesEndpoint {
     }
 
     static func handle(_ context: inout RequestContext) -> EndpointResult {
-        do throws(ControllerError) {
+        context.answer(response, source: "slurm_associations_get_shares()") { [context] in
             let info = try context.controller.shares(accounts: list(context.queryValue("accounts")),
                                                      users: list(context.queryValue("users")))
             var envelope = context.envelope
@@ -123,8 +123,6 @@ extension SharesEndpoint {
                 envelope.warnings.append(APIWarning(description: w, source: ""))
             }
             return .success(response, info, envelope)
-        } catch {
-            return .failure(response, context, error, source: "slurm_associations_get_shares()")
         }
     }
 }

@@ -1,0 +1,184 @@
+import Foundation
+import XCTest
+@testable import SlurmController
+import SlurmParsing
+
+/// Submits, reads, updates and allocates jobs through `ControllerClient` against the lab's real
+/// controllers (Tests/lab/lab.sh), as alice with a JWT, in every protocol version each controller
+/// accepts: 22.05 on lab22; 24.11, 24.05, 23.11 and 23.02 on lab24; 26.05, 25.11, 25.05 and 24.11
+/// on lab26. So every release's job description layout is checked by a real controller, which
+/// refuses a message it cannot unpack.
+///
+/// It lives here rather than in LabTests because it drives the controller client itself, which
+/// the LabTests target (it runs our executable) does not link. Without a lab it is skipped, unless
+/// `LAB_REQUIRED=1`. The jobs are held (or queued until a start time an hour away), named
+/// h-jobwire-…, and cancelled with scancel at the end of each release's round.
+final class JobWriteRPCTests: XCTestCase {
+    struct Cluster {
+        let name: String
+        let conf: String
+        /// The cluster's chroot folder; empty for the host's lab22.
+        let folder: String
+        let versions: [ProtocolVersion]
+    }
+
+    static let clusters: [(name: String, versions: [ProtocolVersion])] = [
+        ("lab22", [.v22_05]),
+        ("lab24", [.v24_11, .v24_05, .v23_11, .v23_02]),
+        ("lab26", [.v26_05, .v25_11, .v25_05, .v24_11]),
+    ]
+
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func labClusters() throws -> [Cluster] {
+        let root = ProcessInfo.processInfo.environment["LAB_ROOT"] ?? "/var/lib/slurmrestd-swift-lab"
+        guard let text = try? String(contentsOfFile: root + "/lab.env", encoding: .utf8) else {
+            if ProcessInfo.processInfo.environment["LAB_REQUIRED"] == "1" { XCTFail("lab.env not found under \(root)") }
+            throw XCTSkip("no lab running (Tests/lab/lab.sh start)")
+        }
+        var env: [String: String] = [:]
+        for line in text.split(separator: "\n") where line.contains("=") && !line.hasPrefix("#") {
+            let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            env[String(parts[0])] = String(parts[1])
+        }
+        return Self.clusters.compactMap { c in
+            let prefix = c.name.uppercased()
+            guard let conf = env["\(prefix)_CONF"] else { return nil }
+            return Cluster(name: c.name, conf: conf, folder: env["\(prefix)_FOLDER"] ?? "", versions: c.versions)
+        }
+    }
+
+    func run(_ argv: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: argv[0])
+        process.arguments = Array(argv.dropFirst())
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CommandFailure(command: argv.joined(separator: " "), status: process.terminationStatus)
+        }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    struct CommandFailure: Error {
+        let command: String
+        let status: Int32
+    }
+
+    func client(_ cluster: Cluster, _ version: ProtocolVersion, token: String) throws -> ControllerClient {
+        let text = try String(contentsOfFile: cluster.conf, encoding: .utf8)
+        let conf = try SlurmConf.parse(text: text, path: cluster.conf, readFile: { try? String(contentsOfFile: $0, encoding: .utf8) },
+                                       expandGlob: { _ in [] })
+        return ControllerClient(conf: conf, authenticator: JWTAuthenticator(token: token, userName: "alice"),
+                                versionState: ProtocolVersionState(pinned: version))
+    }
+
+    /// scancel as the cluster's own client (root), as lab.sh's in_cluster runs it.
+    func cancel(_ cluster: Cluster, _ jobs: [UInt32]) throws {
+        guard !jobs.isEmpty else { return }
+        let ids = jobs.map(String.init)
+        if cluster.folder.isEmpty {
+            _ = try run(["/usr/bin/env", "SLURM_CONF=\(cluster.conf)", "scancel"] + ids)
+        } else {
+            let inner = String(cluster.conf.dropFirst(cluster.folder.count))
+            _ = try run(["/usr/sbin/chroot", cluster.folder, "/usr/bin/env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
+                         "SLURM_CONF=\(inner)", "scancel"] + ids)
+        }
+    }
+
+    /// A held batch job as slurmrestd builds one: the script, an environment, a working directory.
+    func heldJob(_ name: String, comment: String) -> JobDescription {
+        var job = JobDescription()
+        job.name = name
+        job.script = "#!/bin/sh\ntrue\n"
+        job.environment = ["PATH=/usr/bin:/bin"]
+        job.workDir = "/tmp"
+        job.stdOut = "/dev/null"
+        job.partition = "debug"
+        job.timeLimit = 5
+        job.minNodes = 1
+        job.priority = 0
+        job.comment = comment
+        return job
+    }
+
+    func info(_ client: ControllerClient, _ id: UInt32) throws -> [JobInfo] {
+        try client.job(JobInfoSingleRequest(jobID: id, showFlags: ShowFlags.detail)).jobs
+    }
+
+    func testSubmitReadUpdateAllocateInEveryRelease() throws {
+        let clusters = try labClusters()
+        let token = try run(["/bin/bash", Self.repo.path + "/Tests/lab/lab.sh", "token", "alice", "900"])
+        for cluster in clusters {
+            for version in cluster.versions {
+                let what = "\(cluster.name) as \(version.release)"
+                let tag = "h-jobwire-lab-" + version.release
+                let client = try client(cluster, version, token: token)
+                var created: [UInt32] = []
+                defer { XCTAssertNoThrow(try cancel(cluster, created), what) }
+
+                // An array job: an update naming it by text (as scontrol does) comes back per array
+                // record.
+                var array = heldJob(tag, comment: "h-jobwire before")
+                array.arrayInx = "1-2"
+                let submitted = try client.submitBatch(array)
+                created.append(submitted.jobId)
+                XCTAssertEqual(submitted.errorNumber, 2042, "held, \(what)")
+                XCTAssertEqual(submitted.sluid != 0, version >= .v25_11, what)
+                let before = try info(client, submitted.jobId)
+                XCTAssertEqual(before.first?.name, tag, what)
+                XCTAssertEqual(before.first?.comment, "h-jobwire before", what)
+                XCTAssertEqual(before.first?.timeLimit, 5, what)
+                XCTAssertEqual(before.first?.partition, "debug", what)
+                XCTAssertEqual(before.first?.priority, 0, what)
+
+                var change = JobDescription()
+                change.jobIdString = String(submitted.jobId)
+                change.comment = "h-jobwire after"
+                change.timeLimit = 7
+                guard case .arrayResults(let results) = try client.updateJob(change) else {
+                    XCTFail("an array job's update is answered per record, \(what)"); continue
+                }
+                XCTAssertEqual(results.map(\.errorNumber), [0], what)
+                let after = try info(client, submitted.jobId)
+                XCTAssertEqual(after.first?.comment, "h-jobwire after", what)
+                XCTAssertEqual(after.first?.timeLimit, 7, what)
+
+                // A het job: one answer for the whole job.
+                let het = try client.submitBatch(hetJob: [heldJob(tag, comment: "h-jobwire leader"),
+                                                          heldJob(tag, comment: "h-jobwire member")])
+                created.append(het.jobId)
+                XCTAssertEqual(try info(client, het.jobId).compactMap(\.comment).sorted(), ["h-jobwire leader", "h-jobwire member"], what)
+                var hetChange = JobDescription()
+                hetChange.jobIdString = "\(het.jobId)+1"
+                hetChange.timeLimit = 3
+                XCTAssertEqual(try client.updateJob(hetChange), .updated(message: nil), what)
+                XCTAssertEqual(try info(client, het.jobId).map(\.timeLimit).sorted(), [3, 5], what)
+
+                // A refusal keeps the controller's number.
+                var bad = JobDescription()
+                bad.jobId = het.jobId
+                bad.partition = "h-jobwire-no-such-partition"
+                XCTAssertThrowsError(try client.updateJob(bad), what) { error in
+                    XCTAssertEqual(error as? ControllerError, .slurm(2000, nil), "ESLURM_INVALID_PARTITION_NAME, \(what)")
+                }
+
+                // An allocation that must wait an hour: queued, no callback port, nothing started.
+                var allocation = heldJob(tag, comment: "h-jobwire allocation")
+                allocation.script = nil
+                allocation.environment = []
+                allocation.priority = SlurmNumber.noVal32
+                allocation.beginTime = Int64(Date().timeIntervalSince1970) + 3600
+                let queued = try client.allocate(allocation)
+                created.append(queued.jobId)
+                XCTAssertEqual(queued.nodeCount, 0, what)
+                XCTAssertEqual(queued.partition, "debug", what)
+                XCTAssertEqual(try info(client, queued.jobId).first?.name, tag, what)
+            }
+        }
+    }
+}
