@@ -55,6 +55,8 @@ public struct SlurmErrorCode: Sendable, Equatable {
         "No such node", httpStatus: 404)
     public static let invalidPartitionName = SlurmErrorCode(2000, "ESLURM_INVALID_PARTITION_NAME",
         "No such partition", httpStatus: 404)
+    public static let alreadyDone = SlurmErrorCode(2021, "ESLURM_ALREADY_DONE",
+        "The job is already finishing or finished", httpStatus: 422)
     public static let notSupported = SlurmErrorCode(2036, "ESLURM_NOT_SUPPORTED",
         "Not supported by this controller's release", httpStatus: 501)
     public static let reservationInvalid = SlurmErrorCode(2053, "ESLURM_RESERVATION_INVALID",
@@ -100,7 +102,7 @@ public struct SlurmErrorCode: Sendable, Equatable {
         authenticationError, insaneMessageLength, connectTimeout, readTimeout, controllerConnectionError,
         controllerBackoff, noChangeInData, accessDenied, invalidJobID, invalidNodeName, invalidPartitionName,
         reservationInvalid, dataConversionFailed, dataFlagsInvalid, incompletePacket, socketTimeout,
-        notSupported, authCredentialInvalid, authUnableToGenerateToken, invalidQuery, unknownURL,
+        notSupported, alreadyDone, authCredentialInvalid, authUnableToGenerateToken, invalidQuery, unknownURL,
         unknownURLMethod, badRequest, notAcceptable, restFailParsing, dataUnknownMimeType, dataExpectedList,
         dataExpectedDictionary, dataParseNothing, dataParseBadInput,
     ]

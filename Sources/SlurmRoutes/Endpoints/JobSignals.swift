@@ -238,10 +238,54 @@ extension JobSignalsEndpoint {
         return results
     }
 
+    /// 24.11 and 26.05 controllers without accounting hang for good on a REQUEST_KILL_JOBS that
+    /// finds another user's job (checking whether the caller coordinates its account loads the
+    /// user list under a write lock while the request holds the read lock; seen in the lab).
+    /// Without accounting only root and SlurmUser may signal others' jobs, so for anyone else named
+    /// jobs go by REQUEST_KILL_JOB (which refuses them safely) and filters are kept to the caller's
+    /// own jobs.
+    static func avoidsKillJobs(_ context: RequestContext) -> Bool {
+        context.envelope.accountingDisabled && context.envelope.meta.clientUser != "root"
+    }
+
+    /// REQUEST_KILL_JOBS, or REQUEST_KILL_JOB for each named job when `oneByOne` or when the
+    /// controller predates REQUEST_KILL_JOBS (filters are then refused with 501).
+    static func send(_ m: KillJobsRequest, oneByOne: Bool,
+                     _ controller: ControllerClient) throws(WriteFailure) -> (results: [KillJobsJobResult], alreadyDone: Bool) {
+        if oneByOne { return (try signalEach(m.jobs, signal: m.signal, flags: m.flags, controller), false) }
+        do throws(ControllerError) {
+            return (try controller.signalJobs(m).jobs, false)
+        } catch .notInRelease(let version) {
+            guard namesJobsOnly(m) else {
+                throw WriteFailure(.notSupported, "Slurm \(version.release) cannot select jobs by filters (REQUEST_KILL_JOBS came "
+                                   + "with 23.11): name the jobs in \"jobs\" and nothing else", source: "slurm_kill_jobs()")
+            }
+            return (try signalEach(m.jobs, signal: m.signal, flags: m.flags, controller), false)
+        } catch .slurm(SlurmErrorCode.alreadyDone.number, _) {
+            return ([], true)
+        } catch {
+            throw WriteFailure(error, "Signal request failed", source: "slurm_kill_jobs()")
+        }
+    }
+
     static func failed<P>(_ schema: ResponseSchema<P>, _ failure: WriteFailure, _ envelope: Envelope) -> EndpointResult {
         var envelope = envelope
         envelope.errors.append(failure.apiError)
         return EndpointResult(status: failure.code.httpStatus) { w in schema.render(nil, envelope, into: &w) }
+    }
+
+    /// What DELETE /job/{job_id} asks for: the job as Slurm formats its id, `signal` (default
+    /// SIGKILL) and `flags` (default FULL_JOB) from the query.
+    static func oneJobRequest(_ text: String, _ context: RequestContext) throws(InputError) -> KillJobsRequest {
+        let id = try JobsEndpoint.jobID(text)
+        var request = KillJobsRequest()
+        request.jobs = [jobText(id)]
+        request.signal = try context.queryValue("signal").map { (v: String) throws(InputError) in
+            try Self.signal(.string(v), "#/signal/")
+        } ?? KillJobRequest.killSignal
+        let given = try queryFlags(context)
+        request.flags = given == 0 ? fullJob : given
+        return request
     }
 
     /// DELETE /job/{job_id}: `signal` (default SIGKILL) and `flags` (default FULL_JOB) from the
@@ -250,41 +294,27 @@ extension JobSignalsEndpoint {
         let text = context.pathParameters["job_id"] ?? ""
         var envelope = context.envelope
         do throws(WriteFailure) {
-            let id: SelectedJob, signal: UInt16, flags: UInt16
+            let request: KillJobsRequest
             do throws(InputError) {
-                id = try JobsEndpoint.jobID(text)
-                signal = try context.queryValue("signal").map { (v: String) throws(InputError) in
-                    try Self.signal(.string(v), "#/signal/")
-                } ?? KillJobRequest.killSignal
-                let given = try queryFlags(context)
-                flags = given == 0 ? fullJob : given
+                request = try oneJobRequest(text, context)
             } catch {
                 throw WriteFailure(error)
             }
-            var request = KillJobsRequest()
-            request.jobs = [jobText(id)]
-            request.signal = signal
-            request.flags = flags
-            var results: [KillJobsJobResult] = []
-            do {
-                results = try context.controller.signalJobs(request).jobs
-                if flags & verbose != 0 && results.isEmpty {
-                    envelope.warnings.append(APIWarning(description: "Zero jobs sent signal \(signalDescription(signal))",
-                                                        source: "_signal_job"))
-                }
-            } catch .notInRelease {
-                results = try signalEach(request.jobs, signal: signal, flags: flags, context.controller)
-                // As REQUEST_KILL_JOBS refuses a job the caller may not signal outright.
-                if let denied = results.first(where: { $0.errorNumber == SlurmErrorCode.accessDenied.number }) {
-                    throw WriteFailure(.accessDenied, "Signal request failed: \(errorText(denied))", source: "slurm_kill_jobs()")
-                }
-            } catch .slurm(2021, _) {
+            let signal = request.signal, flags = request.flags
+            let outcome = try send(request, oneByOne: avoidsKillJobs(context), context.controller)
+            if outcome.alreadyDone {
                 // ESLURM_ALREADY_DONE for the request: the original counts it a success.
                 envelope.warnings.append(APIWarning(description: "Job was already sent signal \(signalDescription(signal))",
                                                     source: "_signal_job"))
-            } catch {
-                throw WriteFailure(error, "Signal request failed", source: "slurm_kill_jobs()")
+            } else if flags & verbose != 0 && outcome.results.isEmpty {
+                envelope.warnings.append(APIWarning(description: "Zero jobs sent signal \(signalDescription(signal))",
+                                                    source: "_signal_job"))
             }
+            // REQUEST_KILL_JOBS refuses a job the caller may not signal for the whole request.
+            if let denied = outcome.results.first(where: { $0.errorNumber == SlurmErrorCode.accessDenied.number }) {
+                throw WriteFailure(.accessDenied, "Signal request failed: \(errorText(denied))", source: "slurm_kill_jobs()")
+            }
+            let results = outcome.results
             return .success(oneResponse, results, envelope)
         } catch {
             return failed(oneResponse, error, envelope)
@@ -317,19 +347,18 @@ extension JobSignalsEndpoint {
                 }
                 body.message.userID = uid
             }
-            let m = body.message
-            let results: [KillJobsJobResult]
-            do {
-                results = try context.controller.signalJobs(m).jobs
-            } catch .notInRelease(let version) {
-                guard namesJobsOnly(m) else {
-                    throw WriteFailure(.notSupported, "Slurm \(version.release) cannot select jobs by filters (REQUEST_KILL_JOBS came "
-                                       + "with 23.11): name the jobs in \"jobs\" and nothing else", source: "slurm_kill_jobs()")
+            if avoidsKillJobs(context) && !namesJobsOnly(body.message) {
+                guard let own = context.accounts.userID(context.envelope.meta.clientUser) else {
+                    throw WriteFailure(userIDUnknown, "Unable to resolve the caller's user id", source: "slurm_kill_jobs()")
                 }
-                results = try signalEach(m.jobs, signal: m.signal, flags: m.flags, context.controller)
-            } catch {
-                throw WriteFailure(error, "Signal request failed", source: "slurm_kill_jobs()")
+                guard [own, KillJobsRequest.anyUser].contains(body.message.userID) else {
+                    throw WriteFailure(.accessDenied, "Without accounting only root and SlurmUser may signal other users' jobs",
+                                       source: "slurm_kill_jobs()")
+                }
+                body.message.userID = own
             }
+            let results = try send(body.message, oneByOne: avoidsKillJobs(context) && namesJobsOnly(body.message),
+                                   context.controller).results
             return .success(manyResponse, results, envelope)
         } catch {
             return failed(manyResponse, error, envelope)

@@ -32,18 +32,24 @@ enum NodeWritesEndpoint {
     static func handleUpdateOne(_ context: inout RequestContext) -> EndpointResult {
         let name = context.pathParameters["node_name"] ?? ""
         return context.bareAnswer { [context] (envelope: inout Envelope) throws(WriteFailure) in
-            var update = try context.decodeBody(updateSchema)
-            if let given = update.names {
-                envelope.warnings.append(APIWarning(description: "node_names field \(given) ignored for singular node update",
-                                                    source: "_update_node"))
-            }
-            update.names = name
+            let update = singleUpdate(try context.decodeBody(updateSchema), node: name, &envelope)
             do throws(ControllerError) {
                 try context.controller.updateNode(update)
             } catch {
                 throw WriteFailure(error, "Failure to update node \(name)", source: "_update_node")
             }
         }
+    }
+
+    /// The update of one node: the path's name replaces one the body gave, with a warning.
+    static func singleUpdate(_ body: NodeUpdate, node: String, _ envelope: inout Envelope) -> NodeUpdate {
+        var update = body
+        if let given = update.names {
+            envelope.warnings.append(APIWarning(description: "node_names field \(given) ignored for singular node update",
+                                                source: "_update_node"))
+        }
+        update.names = node
+        return update
     }
 
     /// POST /nodes/: the body's `name` lists the nodes. Without one the controller refuses the
