@@ -31,8 +31,9 @@ let package = Package(
         .testTarget(name: "SlurmControllerTests", dependencies: ["SlurmController", "TestSupport"],
                     resources: [.copy("Vectors")]),
         .testTarget(name: "SlurmRoutesTests", dependencies: ["SlurmRoutes", "TestSupport"]),
-        // Runs against the real slurmctld daemons of the lab (Tests/lab/lab.sh).
-        .testTarget(name: "LabTests", resources: [.copy("Resources")]),
+        // Runs against the real slurmctld daemons of the lab (Tests/lab/lab.sh): our executable,
+        // and the controller client directly where a test drives the protocol itself.
+        .testTarget(name: "LabTests", dependencies: ["SlurmController", "SlurmParsing"], resources: [.copy("Resources")]),
     ],
     // One thread per process by design (one connection, one request at a time): the Swift 5
     // language mode spares the static tables Sendable ceremony that buys nothing here.

@@ -42,6 +42,19 @@ struct Lab {
 
     func conf(_ c: Cluster) -> String { env["\(c.envPrefix)_CONF"]! }
 
+    /// Runs a Slurm command as root with the cluster's own client tools and configuration (inside
+    /// its folder for the chroot clusters), as lab.sh does; its standard output.
+    func inCluster(_ c: Cluster, _ command: [String]) throws -> String {
+        let folder = env["\(c.envPrefix)_FOLDER"] ?? ""
+        let argv = folder.isEmpty
+            ? ["/usr/bin/env", "SLURM_CONF=\(conf(c))"] + command
+            : ["/usr/sbin/chroot", folder, "/usr/bin/env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
+               "SLURM_CONF=\(conf(c).dropFirst(folder.count))"] + command
+        let run = try run(argv, input: Data())
+        guard run.status == 0 else { throw LabError("\(command.joined(separator: " ")): \(run.stderr)") }
+        return String(decoding: run.stdout, as: UTF8.self)
+    }
+
     /// A fresh token for `user`, signed with the lab's key.
     func token(_ user: String, lifespan: Int = 600) throws -> String {
         let out = try run(["/bin/bash", repo.path + "/Tests/lab/lab.sh", "token", user, String(lifespan)], input: Data())

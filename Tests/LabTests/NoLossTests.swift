@@ -164,19 +164,9 @@ final class NoLossTests: XCTestCase {
         let state: String
     }
 
-    /// Runs a Slurm command as root inside the 26.05 cluster's folder (its own client tools and configuration).
-    func inCluster(_ lab: Lab, _ command: [String]) throws -> String {
-        guard let folder = lab.env["LAB26_FOLDER"], !folder.isEmpty else { throw LabError("LAB26_FOLDER not set") }
-        let innerConf = String(lab.conf(.lab26).dropFirst(folder.count))
-        let run = try lab.run(["/usr/sbin/chroot", folder, "/usr/bin/env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
-                               "SLURM_CONF=\(innerConf)"] + command, input: Data())
-        guard run.status == 0 else { throw LabError("\(command.joined(separator: " ")): \(run.stderr)") }
-        return String(decoding: run.stdout, as: UTF8.self)
-    }
-
     /// Every job of the run, in any state.
     func controllerJobs(_ lab: Lab, prefix: String) throws -> [ControllerJob] {
-        try inCluster(lab, ["squeue", "-h", "-t", "all", "-o", "%A|%j|%T"]).split(separator: "\n").compactMap { line in
+        try lab.inCluster(.lab26, ["squeue", "-h", "-t", "all", "-o", "%A|%j|%T"]).split(separator: "\n").compactMap { line in
             let fields = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 3, fields[1].hasPrefix(prefix), let id = Int(fields[0]) else { return nil }
             return ControllerJob(id: id, name: fields[1], state: fields[2])
@@ -187,7 +177,7 @@ final class NoLossTests: XCTestCase {
     func cancelJobs(_ lab: Lab, prefix: String) throws {
         let pending = try controllerJobs(lab, prefix: prefix).filter { $0.state != "CANCELLED" }.map { String($0.id) }
         guard !pending.isEmpty else { return }
-        _ = try inCluster(lab, ["scancel"] + pending)
+        _ = try lab.inCluster(.lab26, ["scancel"] + pending)
         for _ in 0..<50 {
             if try controllerJobs(lab, prefix: prefix).allSatisfy({ $0.state == "CANCELLED" }) { return }
             usleep(100_000)

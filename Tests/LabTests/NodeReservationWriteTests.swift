@@ -58,11 +58,12 @@ final class NodeReservationWriteTests: XCTestCase {
         }
     }
 
-    /// Refusals: an unknown node (404 here, 422 there), a user who may not (2010), a node list
+    /// Refusals: an unknown node (404 here, 422 there), a user who may not (2010: 403 here, 422
+    /// there), a node list
     /// without a name, deleting an unknown node.
     func testNodeRefusals() throws {
         try both("POST", "/slurm/v0.0.43/node/h-wire2-none", body: #"{"comment":"x"}"#, ourStatus: 404)
-        try both("POST", "/slurm/v0.0.43/node/vm", body: #"{"comment":"x"}"#, user: "alice")
+        try both("POST", "/slurm/v0.0.43/node/vm", body: #"{"comment":"x"}"#, user: "alice", ourStatus: 403)
         try both("POST", "/slurm/v0.0.43/nodes/", body: #"{"name":["h-wire2-n1","h-wire2-n2"],"comment":"x"}"#, ourStatus: 404)
         try both("POST", "/slurm/v0.0.43/nodes/", body: #"{"comment":"x"}"#, ourStatus: 404)
         try both("DELETE", "/slurm/v0.0.43/node/h-wire2-none", ourStatus: 404)
@@ -124,10 +125,10 @@ final class NodeReservationWriteTests: XCTestCase {
         try both("POST", "/slurm/v0.0.43/reservation", body: #"{"duration":5}"#, ourStatus: 400, ourEmptyPayload: "reservations")
         try both("POST", "/slurm/v0.0.43/reservations/", body: #"{"reservations":[]}"#)
         try both("DELETE", "/slurm/v0.0.43/reservation/h-wire2-none", ourStatus: 404)
-        try both("DELETE", "/slurm/v0.0.43/reservation/maint", user: "alice")
+        try both("DELETE", "/slurm/v0.0.43/reservation/maint", user: "alice", ourStatus: 403)
         let start = Int(Date().timeIntervalSince1970) + 7200
         try both("POST", "/slurm/v0.0.43/reservation", body: reservationBody("h-wire2-alice", start: start, minutes: 5),
-                 user: "alice", ourEmptyPayload: "reservations")
+                 user: "alice", ourStatus: 403, ourEmptyPayload: "reservations")
     }
 
     /// The same writes through ours against the older controllers.

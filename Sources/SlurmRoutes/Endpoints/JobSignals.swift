@@ -34,6 +34,8 @@ enum JobSignalsEndpoint {
         ("TTIN", 21), ("TTOU", 22), ("XCPU", 24),
     ]
 
+    /// ESLURM_ALREADY_DONE: the original counts it a success for the whole request.
+    static let alreadyDone: Int32 = 2021
     static let userIDUnknown = SlurmErrorCode(2166, "ESLURM_USER_ID_UNKNOWN", "No such user", httpStatus: 400)
 
     // MARK: Schemas
@@ -261,7 +263,7 @@ extension JobSignalsEndpoint {
                                    + "with 23.11): name the jobs in \"jobs\" and nothing else", source: "slurm_kill_jobs()")
             }
             return (try signalEach(m.jobs, signal: m.signal, flags: m.flags, controller), false)
-        } catch .slurm(SlurmErrorCode.alreadyDone.number, _) {
+        } catch .slurm(alreadyDone, _) {
             return ([], true)
         } catch {
             throw WriteFailure(error, "Signal request failed", source: "slurm_kill_jobs()")

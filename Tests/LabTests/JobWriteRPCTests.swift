@@ -9,85 +9,29 @@ import SlurmParsing
 /// on lab26. So every release's job description layout is checked by a real controller, which
 /// refuses a message it cannot unpack.
 ///
-/// It lives here rather than in LabTests because it drives the controller client itself, which
-/// the LabTests target (it runs our executable) does not link. Without a lab it is skipped, unless
-/// `LAB_REQUIRED=1`. The jobs are held (or queued until a start time an hour away), named
-/// h-jobwire-…, and cancelled with scancel at the end of each release's round.
+/// Without a lab it is skipped, unless `LAB_REQUIRED=1`. The jobs are held (or queued until a
+/// start time an hour away), named h-jobwire-…, and cancelled with scancel at the end of each
+/// release's round.
 final class JobWriteRPCTests: XCTestCase {
-    struct Cluster {
-        let name: String
-        let conf: String
-        /// The cluster's chroot folder; empty for the host's lab22.
-        let folder: String
-        let versions: [ProtocolVersion]
-    }
-
-    static let clusters: [(name: String, versions: [ProtocolVersion])] = [
-        ("lab22", [.v22_05]),
-        ("lab24", [.v24_11, .v24_05, .v23_11, .v23_02]),
-        ("lab26", [.v26_05, .v25_11, .v25_05, .v24_11]),
+    /// Each cluster with the protocol versions its controller accepts.
+    static let clusters: [(cluster: Lab.Cluster, versions: [ProtocolVersion])] = [
+        (.lab22, [.v22_05]),
+        (.lab24, [.v24_11, .v24_05, .v23_11, .v23_02]),
+        (.lab26, [.v26_05, .v25_11, .v25_05, .v24_11]),
     ]
 
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    func labClusters() throws -> [Cluster] {
-        let root = ProcessInfo.processInfo.environment["LAB_ROOT"] ?? "/var/lib/slurmrestd-swift-lab"
-        guard let text = try? String(contentsOfFile: root + "/lab.env", encoding: .utf8) else {
-            if ProcessInfo.processInfo.environment["LAB_REQUIRED"] == "1" { XCTFail("lab.env not found under \(root)") }
-            throw XCTSkip("no lab running (Tests/lab/lab.sh start)")
-        }
-        var env: [String: String] = [:]
-        for line in text.split(separator: "\n") where line.contains("=") && !line.hasPrefix("#") {
-            let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            env[String(parts[0])] = String(parts[1])
-        }
-        return Self.clusters.compactMap { c in
-            let prefix = c.name.uppercased()
-            guard let conf = env["\(prefix)_CONF"] else { return nil }
-            return Cluster(name: c.name, conf: conf, folder: env["\(prefix)_FOLDER"] ?? "", versions: c.versions)
-        }
-    }
-
-    func run(_ argv: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: argv[0])
-        process.arguments = Array(argv.dropFirst())
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CommandFailure(command: argv.joined(separator: " "), status: process.terminationStatus)
-        }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    struct CommandFailure: Error {
-        let command: String
-        let status: Int32
-    }
-
-    func client(_ cluster: Cluster, _ version: ProtocolVersion, token: String) throws -> ControllerClient {
-        let text = try String(contentsOfFile: cluster.conf, encoding: .utf8)
-        let conf = try SlurmConf.parse(text: text, path: cluster.conf, readFile: { try? String(contentsOfFile: $0, encoding: .utf8) },
+    func client(_ lab: Lab, _ cluster: Lab.Cluster, _ version: ProtocolVersion, token: String) throws -> ControllerClient {
+        let path = lab.conf(cluster)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let conf = try SlurmConf.parse(text: text, path: path, readFile: { try? String(contentsOfFile: $0, encoding: .utf8) },
                                        expandGlob: { _ in [] })
         return ControllerClient(conf: conf, authenticator: JWTAuthenticator(token: token, userName: "alice"),
                                 versionState: ProtocolVersionState(pinned: version))
     }
 
-    /// scancel as the cluster's own client (root), as lab.sh's in_cluster runs it.
-    func cancel(_ cluster: Cluster, _ jobs: [UInt32]) throws {
+    func cancel(_ lab: Lab, _ cluster: Lab.Cluster, _ jobs: [UInt32]) throws {
         guard !jobs.isEmpty else { return }
-        let ids = jobs.map(String.init)
-        if cluster.folder.isEmpty {
-            _ = try run(["/usr/bin/env", "SLURM_CONF=\(cluster.conf)", "scancel"] + ids)
-        } else {
-            let inner = String(cluster.conf.dropFirst(cluster.folder.count))
-            _ = try run(["/usr/sbin/chroot", cluster.folder, "/usr/bin/env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
-                         "SLURM_CONF=\(inner)", "scancel"] + ids)
-        }
+        _ = try lab.inCluster(cluster, ["scancel"] + jobs.map(String.init))
     }
 
     /// A held batch job as slurmrestd builds one: the script, an environment, a working directory.
@@ -111,15 +55,15 @@ final class JobWriteRPCTests: XCTestCase {
     }
 
     func testSubmitReadUpdateAllocateInEveryRelease() throws {
-        let clusters = try labClusters()
-        let token = try run(["/bin/bash", Self.repo.path + "/Tests/lab/lab.sh", "token", "alice", "900"])
-        for cluster in clusters {
-            for version in cluster.versions {
-                let what = "\(cluster.name) as \(version.release)"
+        let lab = try Lab.require()
+        let token = try lab.token("alice", lifespan: 900)
+        for (cluster, versions) in Self.clusters {
+            for version in versions {
+                let what = "\(cluster.rawValue) as \(version.release)"
                 let tag = "h-jobwire-lab-" + version.release
-                let client = try client(cluster, version, token: token)
+                let client = try client(lab, cluster, version, token: token)
                 var created: [UInt32] = []
-                defer { XCTAssertNoThrow(try cancel(cluster, created), what) }
+                defer { XCTAssertNoThrow(try cancel(lab, cluster, created), what) }
 
                 // An array job: an update naming it by text (as scontrol does) comes back per array
                 // record.
