@@ -61,7 +61,7 @@ public enum RouteTable {
                   response: JobsEndpoint.response.component,
                   parameters: [.path("job_id", "Job ID")] + JobsEndpoint.queryParameters,
                   handle: JobsEndpoint.handleOne),
-    ] + OpenAPIDocument.paths.map { path in
+    ] + ResourceWriteOperations.all + OpenAPIDocument.paths.map { path in
         Operation(method: .GET, path: path, operationID: "openapi_get_document", summary: "OpenAPI document",
                   responseDescription: "the OpenAPI document", response: OpenAPIDocument.component,
                   hiddenFromSpec: true, handle: OpenAPIDocument.handle)
