@@ -12,13 +12,13 @@ final class KillJobTests: XCTestCase {
         var command = ["sbatch", "--parsable", "--hold", "-J", name, "-o", "/dev/null", "-D", "/tmp", "--wrap=true"]
         if let array { command.insert("--array=\(array)", at: 1) }
         if let user { command = ["setpriv", "--reuid=\(user)", "--regid=\(user)", "--clear-groups"] + command }
-        return try WriteLab.inCluster(lab, cluster, command).trimmingCharacters(in: .whitespacesAndNewlines)
+        return try lab.inCluster(cluster, command).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Cancels what the tests submitted (one name per scancel: 22.05 takes a single name).
     func cancelAll(_ lab: Lab, _ cluster: Lab.Cluster) {
         for name in ["h-wire2-lab-k1", "h-wire2-lab-k2", "h-wire2-lab-a1", "h-wire2-lab-a2", "h-wire2-lab-alice"] {
-            _ = try? WriteLab.inCluster(lab, cluster, ["scancel", "--name=\(name)"])
+            _ = try? lab.inCluster(cluster, ["scancel", "--name=\(name)"])
         }
     }
 
@@ -52,7 +52,7 @@ final class KillJobTests: XCTestCase {
             let ours = try WriteLab.send(lab, .lab26, "DELETE", "/slurm/v0.0.43/job/\(job)?\(query)", user: "root")
             XCTAssertEqual(ours.status, 400, query)
         }
-        XCTAssertTrue(try WriteLab.inCluster(lab, .lab26, ["squeue", "-h", "-j", job, "-o", "%T"]).contains("PENDING"),
+        XCTAssertTrue(try lab.inCluster(.lab26, ["squeue", "-h", "-j", job, "-o", "%T"]).contains("PENDING"),
                       "the job is still there")
     }
 
@@ -65,7 +65,7 @@ final class KillJobTests: XCTestCase {
         let ours = try WriteLab.send(lab, .lab26, "DELETE", "/slurm/v0.0.43/job/\(ourJob)", user: "root")
         compare(ours, theirs)
         for job in [theirJob, ourJob] {
-            XCTAssertFalse(try WriteLab.inCluster(lab, .lab26, ["squeue", "-h", "-j", job, "-o", "%T"]).contains("PENDING"))
+            XCTAssertFalse(try lab.inCluster(.lab26, ["squeue", "-h", "-j", job, "-o", "%T"]).contains("PENDING"))
         }
         let theirArray = try submit(lab, .lab26, "h-wire2-lab-a1", array: "1-2")
         let ourArray = try submit(lab, .lab26, "h-wire2-lab-a2", array: "1-2")

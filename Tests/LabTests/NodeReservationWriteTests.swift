@@ -29,11 +29,11 @@ final class NodeReservationWriteTests: XCTestCase {
 
     func testNodeComment() throws {
         let lab = try Lab.require()
-        defer { _ = try? WriteLab.inCluster(lab, .lab26, ["scontrol", "update", "nodename=vm", "comment="]) }
+        defer { _ = try? lab.inCluster(.lab26, ["scontrol", "update", "nodename=vm", "comment="]) }
         try both("POST", "/slurm/v0.0.43/node/vm", body: #"{"comment":"h-wire2-lab"}"#)
-        XCTAssertTrue(try WriteLab.inCluster(lab, .lab26, ["scontrol", "show", "node", "vm"]).contains("Comment=h-wire2-lab"))
+        XCTAssertTrue(try lab.inCluster(.lab26, ["scontrol", "show", "node", "vm"]).contains("Comment=h-wire2-lab"))
         try both("POST", "/slurm/v0.0.43/node/vm", body: #"{"comment":""}"#)
-        XCTAssertFalse(try WriteLab.inCluster(lab, .lab26, ["scontrol", "show", "node", "vm"]).contains("Comment="))
+        XCTAssertFalse(try lab.inCluster(.lab26, ["scontrol", "show", "node", "vm"]).contains("Comment="))
         // A name in the body is ignored with a warning.
         try both("POST", "/slurm/v0.0.43/node/vm", body: #"{"comment":"","name":["ghost1"]}"#)
     }
@@ -41,15 +41,15 @@ final class NodeReservationWriteTests: XCTestCase {
     /// Drain then resume at once, through each gateway in turn (a second resume would be refused).
     func testDrainAndResume() throws {
         let lab = try Lab.require()
-        defer { _ = try? WriteLab.inCluster(lab, .lab26, ["scontrol", "update", "nodename=vm", "state=resume"]) }
+        defer { _ = try? lab.inCluster(.lab26, ["scontrol", "update", "nodename=vm", "state=resume"]) }
         var answers: [[Any?]] = []
         for real in [true, false] {
             let drained = try WriteLab.send(lab, .lab26, "POST", "/slurm/v0.0.43/node/vm",
                                             body: #"{"state":["DRAIN"],"reason":"h-wire2-lab"}"#, user: "root", real: real)
-            XCTAssertTrue(try WriteLab.inCluster(lab, .lab26, ["scontrol", "show", "node", "vm"]).contains("DRAIN"))
+            XCTAssertTrue(try lab.inCluster(.lab26, ["scontrol", "show", "node", "vm"]).contains("DRAIN"))
             let resumed = try WriteLab.send(lab, .lab26, "POST", "/slurm/v0.0.43/node/vm", body: #"{"state":["RESUME"]}"#,
                                             user: "root", real: real)
-            XCTAssertFalse(try WriteLab.inCluster(lab, .lab26, ["sinfo", "-h", "-n", "vm", "-o", "%T"]).contains("drain"))
+            XCTAssertFalse(try lab.inCluster(.lab26, ["sinfo", "-h", "-n", "vm", "-o", "%T"]).contains("drain"))
             XCTAssertEqual([drained.status, resumed.status], [200, 200])
             answers.append([drained.json, resumed.json])
         }
@@ -88,33 +88,31 @@ final class NodeReservationWriteTests: XCTestCase {
     }
 
     /// Create (POST /reservation), update by name (POST /reservation and /reservations/) and delete,
-    /// each through both gateways on its own reservation.
+    /// each through both gateways on its own reservation, one after the other (the two would
+    /// overlap on the same node and time).
     func testReservationLifecycle() throws {
         let lab = try Lab.require()
         let start = Int(Date().timeIntervalSince1970) + 7200
         let names = ["h-wire2-lab-theirs", "h-wire2-lab-ours"]
-        defer { for n in names { _ = try? WriteLab.inCluster(lab, .lab26, ["scontrol", "delete", "reservation", n]) } }
+        defer { for n in names { _ = try? lab.inCluster(.lab26, ["scontrol", "delete", "reservation", n]) } }
         var answers: [[String: Any]] = []
         for (name, real) in zip(names, [true, false]) {
             let created = try WriteLab.send(lab, .lab26, "POST", "/slurm/v0.0.43/reservation",
                                             body: reservationBody(name, start: start, minutes: 30), user: "root", real: real)
             XCTAssertEqual(created.status, 200, created.text)
             answers.append(created.json as? [String: Any] ?? [:])
-            XCTAssertTrue(try WriteLab.inCluster(lab, .lab26, ["scontrol", "show", "reservation", name]).contains("Duration=00:30:00"))
+            XCTAssertTrue(try lab.inCluster(.lab26, ["scontrol", "show", "reservation", name]).contains("Duration=00:30:00"))
             let updated = try WriteLab.send(lab, .lab26, "POST", "/slurm/v0.0.43/reservations/",
                                             body: #"{"reservations":[{"name":"\#(name)","duration":45}]}"#, user: "root", real: real)
             XCTAssertEqual(updated.status, 200, updated.text)
-            XCTAssertTrue(try WriteLab.inCluster(lab, .lab26, ["scontrol", "show", "reservation", name]).contains("Duration=00:45:00"))
+            XCTAssertTrue(try lab.inCluster(.lab26, ["scontrol", "show", "reservation", name]).contains("Duration=00:45:00"))
+            let deleted = try WriteLab.send(lab, .lab26, "DELETE", "/slurm/v0.0.43/reservation/\(name)", user: "root", real: real)
+            XCTAssertEqual(deleted.status, 200, deleted.text)
         }
         // The answers differ only in the name.
         let diff = JSONDiff(volatile: Self.volatile + ["reservations[*].name"]).differences(answers[1], answers[0])
         XCTAssertEqual(diff, [])
-        for name in names {
-            let real = name.hasSuffix("theirs")
-            let deleted = try WriteLab.send(lab, .lab26, "DELETE", "/slurm/v0.0.43/reservation/\(name)", user: "root", real: real)
-            XCTAssertEqual(deleted.status, 200, deleted.text)
-        }
-        XCTAssertFalse(try WriteLab.inCluster(lab, .lab26, ["scontrol", "show", "reservation"]).contains("h-wire2-lab"))
+        XCTAssertFalse(try lab.inCluster(.lab26, ["scontrol", "show", "reservation"]).contains("h-wire2-lab"))
     }
 
     /// Refusals with nothing created: no start time, no name, an empty list, an unknown
@@ -135,12 +133,12 @@ final class NodeReservationWriteTests: XCTestCase {
     func testOlderReleases() throws {
         let lab = try Lab.require()
         for cluster in [Lab.Cluster.lab22, .lab24] {
-            defer { _ = try? WriteLab.inCluster(lab, cluster, ["scontrol", "update", "nodename=vm", "comment="]) }
+            defer { _ = try? lab.inCluster(cluster, ["scontrol", "update", "nodename=vm", "comment="]) }
             let comment = try WriteLab.send(lab, cluster, "POST", "/slurm/v0.0.43/node/vm", body: #"{"comment":"h-wire2-lab"}"#, user: "root")
             XCTAssertEqual(comment.status, 200, "\(cluster): \(comment.text)")
-            XCTAssertTrue(try WriteLab.inCluster(lab, cluster, ["scontrol", "show", "node", "vm"]).contains("Comment=h-wire2-lab"))
+            XCTAssertTrue(try lab.inCluster(cluster, ["scontrol", "show", "node", "vm"]).contains("Comment=h-wire2-lab"))
             let name = "h-wire2-lab-\(cluster)"
-            defer { _ = try? WriteLab.inCluster(lab, cluster, ["scontrol", "delete", "reservation", name]) }
+            defer { _ = try? lab.inCluster(cluster, ["scontrol", "delete", "reservation", name]) }
             let start = Int(Date().timeIntervalSince1970) + 7200
             let created = try WriteLab.send(lab, cluster, "POST", "/slurm/v0.0.43/reservation",
                                             body: reservationBody(name, start: start, minutes: 30), user: "root")
@@ -151,7 +149,7 @@ final class NodeReservationWriteTests: XCTestCase {
     }
 }
 
-/// What the write lab tests share: one request to either gateway, and Slurm's tools in a cluster.
+/// What the write lab tests share: one request to either gateway, and its errors.
 enum WriteLab {
     static func send(_ lab: Lab, _ cluster: Lab.Cluster, _ method: String, _ path: String, body: String = "",
                      user: String, real: Bool = false) throws -> ParsedResponse {
@@ -167,19 +165,5 @@ enum WriteLab {
 
     static func errors(_ r: ParsedResponse) -> [[String: Any]] {
         (r.json as? [String: Any])?["errors"] as? [[String: Any]] ?? []
-    }
-
-    /// Runs a Slurm command as root in the cluster's world (the host, or its folder).
-    @discardableResult
-    static func inCluster(_ lab: Lab, _ cluster: Lab.Cluster, _ command: [String]) throws -> String {
-        let folder = lab.env["\(cluster.envPrefix)_FOLDER"] ?? ""
-        let conf = lab.conf(cluster)
-        let argv = folder.isEmpty
-            ? ["/usr/bin/env", "SLURM_CONF=\(conf)"] + command
-            : ["/usr/sbin/chroot", folder, "/usr/bin/env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
-               "SLURM_CONF=\(String(conf.dropFirst(folder.count)))"] + command
-        let run = try lab.run(argv, input: Data())
-        guard run.status == 0 else { throw LabError("\(cluster) \(command.joined(separator: " ")): \(run.stderr)") }
-        return String(decoding: run.stdout, as: UTF8.self)
     }
 }
