@@ -5,12 +5,17 @@ import SlurmController
 public final class AccountNames {
     let lookUpUser: (UInt32) -> String?
     let lookUpGroup: (UInt32) -> String?
+    let lookUpUserID: (String) -> UInt32?
     private var users: [UInt32: String?] = [:]
     private var groups: [UInt32: String?] = [:]
 
-    public init(user: @escaping (UInt32) -> String?, group: @escaping (UInt32) -> String?) {
+    /// `userID` resolves a user name or a decimal uid (for filters a request names by user);
+    /// without it only numbers resolve.
+    public init(user: @escaping (UInt32) -> String?, group: @escaping (UInt32) -> String?,
+                userID: @escaping (String) -> UInt32? = { UInt32($0) }) {
         lookUpUser = user
         lookUpGroup = group
+        lookUpUserID = userID
     }
 
     public func user(_ uid: UInt32) -> String? {
@@ -26,6 +31,9 @@ public final class AccountNames {
         groups[gid] = name
         return name
     }
+
+    /// The uid of a user name or decimal uid, if the account database knows the name.
+    public func userID(_ nameOrNumber: String) -> UInt32? { lookUpUserID(nameOrNumber) }
 
     /// data_parser's USER_ID: the account name, or "" when no account has the uid. NO_VAL, the
     /// controller's "nobody", is not looked up.

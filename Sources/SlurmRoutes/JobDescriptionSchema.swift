@@ -104,7 +104,7 @@ enum JobDescriptionSchema {
         .string("tres_per_task", "Comma-separated list of TRES=# values to be allocated for every task", \.job.tresPerTask),
         accountName("user_id", "User ID that owns the job", \.userID),
         .boolNumber("wait_all_nodes", "If true, wait to start until after all nodes have booted", \.job.waitAllNodes),
-        .flagWords("kill_warning_flags", "Flags related to job signals", warningFlags, \.job.warnFlags),
+        .flagWords("kill_warning_flags", "Flags related to job signals", JobSignalsEndpoint.flagWords, \.job.warnFlags),
         warningSignal,
         .uint16NoValIfSet("kill_warning_delay", "Number of seconds before end time to send the warning signal", \.job.warnTime),
         .string("current_working_directory", "Working directory to use for the job", \.job.workDir),
@@ -269,12 +269,12 @@ extension JobDescriptionSchema {
         m.job.warnSignal = signal
     }
 
-    /// `sig_name2num`: digits (then only white space), or a known name after optional white space
-    /// and `SIG`, case-insensitive.
+    /// SIGNAL: a number as it is (0 for none), or a known name after optional white space and
+    /// `SIG`, case-insensitive (`sig_name2num`).
     static func signalNumber(_ text: String) -> UInt16? {
         if let n = CNumber.strtol(Substring(text)) {
-            guard CNumber.isBlank(n.rest), n.value > 0, let signal = UInt16(exactly: n.value) else { return nil }
-            return signal
+            guard CNumber.isBlank(n.rest), n.value >= 0, n.value < Int(SlurmNumber.noVal16) else { return nil }
+            return UInt16(n.value)
         }
         var name = Substring(text).drop(while: \.isCSpace)
         if name.prefix(3).uppercased() == "SIG" { name = name.dropFirst(3) }
@@ -335,13 +335,6 @@ extension JobDescriptionSchema {
     ])
 
     static let openMode = FlagTable([.bit("APPEND", 1), .bit("TRUNCATE", 2)])
-
-    /// WARN_FLAGS: the KILL_* bits (slurm.h) and WARN_SENT.
-    static let warningFlags = FlagTable([
-        ("BATCH_JOB", 0), ("ARRAY_TASK", 1), ("FULL_STEPS_ONLY", 2), ("FULL_JOB", 3), ("FEDERATION_REQUEUE", 4),
-        ("HURRY", 5), ("OUT_OF_MEMORY", 6), ("NO_SIBLING_JOBS", 7), ("RESERVATION_JOB", 8), ("VERBOSE", 11),
-        ("CRON_JOBS", 12), ("WARNING_SENT", 15),
-    ].map { FlagTable.Entry.bit($0.0, 1 << UInt64($0.1)) })
 
     static let x11Flags = FlagTable([
         .bit("FORWARD_ALL_NODES", 1), .bit("BATCH_NODE", 2), .bit("FIRST_NODE", 4), .bit("LAST_NODE", 8),

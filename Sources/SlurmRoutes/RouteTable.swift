@@ -73,7 +73,7 @@ public enum RouteTable {
                   summary: "update job", responseDescription: "job update result",
                   response: JobUpdateEndpoint.response.component, parameters: [.path("job_id", "Job ID")],
                   requestBody: JobUpdateEndpoint.requestBody, handle: JobUpdateEndpoint.handle),
-    ] + OpenAPIDocument.paths.map { path in
+    ] + ResourceWriteOperations.all + OpenAPIDocument.paths.map { path in
         Operation(method: .GET, path: path, operationID: "openapi_get_document", summary: "OpenAPI document",
                   responseDescription: "the OpenAPI document", response: OpenAPIDocument.component,
                   hiddenFromSpec: true, handle: OpenAPIDocument.handle)

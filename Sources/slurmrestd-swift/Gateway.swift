@@ -72,7 +72,8 @@ final class Gateway {
                                       versionState: versionState)
         var context = RequestContext(envelope: envelope(for: identity), controller: client,
                                      query: Query.pairs(request.query), pathParameters: pathParameters, body: body,
-                                     accounts: AccountNames(user: Accounts.userName, group: Accounts.groupName))
+                                     accounts: AccountNames(user: Accounts.userName, group: Accounts.groupName,
+                                                           userID: Accounts.userID))
         // As the original, operations that read a query say which parameters they ignored; the
         // others (ping, diag, licenses) read none and say nothing.
         let known = Set(operation.parameters.lazy.filter { $0.location == .query }.map(\.name))

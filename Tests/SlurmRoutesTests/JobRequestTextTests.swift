@@ -73,7 +73,8 @@ final class JobRequestTextTests: XCTestCase {
         XCTAssertEqual(JobDescriptionSchema.signalNumber(" sigterm "), 15)
         XCTAssertEqual(JobDescriptionSchema.signalNumber("12"), 12)
         XCTAssertEqual(JobDescriptionSchema.signalNumber("99"), 99, "any number, as the original")
-        for bad in ["", "0", "-1", "USR3", "12x", "70000"] {
+        XCTAssertEqual(JobDescriptionSchema.signalNumber("0"), 0, "no signal")
+        for bad in ["", "-1", "USR3", "12x", "70000", "65534"] {
             XCTAssertNil(JobDescriptionSchema.signalNumber(bad), bad)
         }
     }

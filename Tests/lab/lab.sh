@@ -286,6 +286,10 @@ cmd_stop() {
     done
     sleep 1
     pkill -x slurmctld 2>/dev/null || true; pkill -x slurmd 2>/dev/null || true; pkill -x munged 2>/dev/null || true
+    # A deadlocked slurmctld ignores SIGTERM (it waits on its own locks): wait briefly, then kill.
+    local i
+    for i in $(seq 10); do pgrep -x slurmctld >/dev/null || pgrep -x slurmd >/dev/null || break; sleep 1; done
+    pkill -9 -x slurmctld 2>/dev/null || true; pkill -9 -x slurmd 2>/dev/null || true
     for root in "$LAB_ROOT/trixie" "$LAB_ROOT/sid"; do
         for f in sys dev proc; do mountpoint -q "$root/$f" 2>/dev/null && umount -l "$root/$f" || true; done
     done

@@ -1,6 +1,7 @@
 /// The message types the gateway sends or expects (src/common/msg_type.h; the numbers are the same
 /// in every release from 22.05 to 26.05).
 public enum MessageType: UInt16, Sendable {
+    case requestReconfigure = 1003
     case requestPing = 1008
     case requestLicenseInfo = 1021
     case responseLicenseInfo = 1022
@@ -21,6 +22,12 @@ public enum MessageType: UInt16, Sendable {
     case requestJobState = 2057
     case responseJobState = 2058
     case requestUpdateJob = 3001
+    case requestUpdateNode = 3002
+    case requestCreateReservation = 3006
+    case responseCreateReservation = 3007
+    case requestDeleteReservation = 3008
+    case requestUpdateReservation = 3009
+    case requestDeleteNode = 3014
     case requestResourceAllocation = 4001
     case responseResourceAllocation = 4002
     case requestSubmitBatchJob = 4003
@@ -28,7 +35,10 @@ public enum MessageType: UInt16, Sendable {
     case requestHetJobAllocation = 4025
     case responseHetJobAllocation = 4026
     case requestSubmitBatchHetJob = 4028
+    case requestKillJob = 5032
     case responseJobArrayErrors = 5034
+    case requestKillJobs = 5041
+    case responseKillJobs = 5042
     case responseSlurmRC = 8001
     case responseSlurmRCMessage = 8002
 
