@@ -119,19 +119,40 @@ extension Field {
                   for e in m[keyPath: path] { Element.fields.encode(e, version: version, into: &p) }
               },
               decode: { (m: inout Model, version: ProtocolVersion, u: inout Unpacker) throws(WireError) in
-                  let n = Int(m[keyPath: count])
-                  guard n <= u.remaining else { throw u.fail("\(name): count \(n) exceeds the message") }
-                  var out: [Element] = []
-                  // A decoded record is far larger than its smallest wire form (a job: 1,752 bytes
-                  // for a few hundred), so a forged count reserves no more than the bytes left.
-                  out.reserveCapacity(min(n, u.remaining / MemoryLayout<Element>.stride))
-                  for _ in 0..<n {
-                      let e = try Element.fields.decode(from: &u, version: version)
-                      try e.validate()
-                      out.append(e)
-                  }
-                  m[keyPath: path] = out
+                  m[keyPath: path] = try decodeRecords(Int(m[keyPath: count]), name, version, &u)
               })
+    }
+
+    /// Records after a u16 count of their own, as Slurm packs a list of job descriptions or of
+    /// allocation responses (a count above NO_VAL16 is refused, as the C reader does).
+    static func u16CountedRecords<Element: WireMessage>(_ name: String, _ path: WritableKeyPath<Model, [Element]>) -> Field {
+        Field(name, since: .v22_05, until: nil, when: nil,
+              encode: { m, version, p in
+                  let records = m[keyPath: path]
+                  p.u16(UInt16(truncatingIfNeeded: records.count))
+                  for e in records { Element.fields.encode(e, version: version, into: &p) }
+              },
+              decode: { (m: inout Model, version: ProtocolVersion, u: inout Unpacker) throws(WireError) in
+                  let n = Int(try u.u16())
+                  guard n <= Int(SlurmNumber.noVal16) else { throw u.fail("\(name): count \(n) exceeds the message") }
+                  m[keyPath: path] = try decodeRecords(n, name, version, &u)
+              })
+    }
+
+    /// `n` records of `Element`'s table, each validated.
+    static func decodeRecords<Element: WireMessage>(_ n: Int, _ name: String, _ version: ProtocolVersion,
+                                                    _ u: inout Unpacker) throws(WireError) -> [Element] {
+        guard n <= u.remaining else { throw u.fail("\(name): count \(n) exceeds the message") }
+        var out: [Element] = []
+        // A decoded record is far larger than its smallest wire form (a job: 1,752 bytes for a few
+        // hundred), so a forged count reserves no more than the bytes left.
+        out.reserveCapacity(min(n, u.remaining / MemoryLayout<Element>.stride))
+        for _ in 0..<n {
+            let e = try Element.fields.decode(from: &u, version: version)
+            try e.validate()
+            out.append(e)
+        }
+        return out
     }
 }
 
