@@ -3,7 +3,8 @@
 # real Slurm controllers, builds slurmrestd-swift, serves it under a real xinetd on 127.0.0.1:6820
 # as the shipped xinetd.d file does, sends GET requests of the v0.0.43 read API (ping, diag,
 # licenses, nodes, partitions, reservations, shares, job states, the seeded running job) with a
-# bearer token for alice through it, prints the responses, and stops xinetd again.
+# bearer token for alice through it, then writes as alice: submits a held job, changes its time
+# limit, reads it back and cancels it; prints the responses, and stops xinetd again.
 # Usage: bash Tests/lab/demo.sh [lab22|lab24|lab26]   (default lab26)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,3 +40,25 @@ for path in ping diag licenses nodes/ partitions/ reservations/ shares jobs/stat
     curl -sS -i -H "Authorization: Bearer $token" "http://127.0.0.1:6820/slurm/v0.0.43/$path"
     echo
 done
+
+# Writes: a held job of alice's, submitted, changed, read back and cancelled.
+json=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
+echo "### POST /slurm/v0.0.43/job/submit (held)" >&2
+answer=$(curl -sS "${json[@]}" --data @- http://127.0.0.1:6820/slurm/v0.0.43/job/submit <<'EOF'
+{"script": "#!/bin/sh\nsleep 60\n",
+ "job": {"name": "demo", "partition": "debug", "hold": true, "tasks": 1,
+         "time_limit": {"set": true, "number": 5}, "current_working_directory": "/tmp",
+         "environment": ["PATH=/usr/bin:/bin"]}}
+EOF
+)
+echo "$answer"
+job=$(printf '%s' "$answer" | sed -n 's/^ *"job_id": *\([0-9]*\).*/\1/p' | head -1)
+[ -n "$job" ] || { echo "demo: the submission was refused" >&2; exit 1; }
+echo "### POST /slurm/v0.0.43/job/$job (time limit 10 minutes)" >&2
+curl -sS "${json[@]}" --data '{"time_limit": {"set": true, "number": 10}}' "http://127.0.0.1:6820/slurm/v0.0.43/job/$job"
+echo
+echo "### GET /slurm/v0.0.43/job/$job (state and time limit)" >&2
+curl -sS -H "Authorization: Bearer $token" "http://127.0.0.1:6820/slurm/v0.0.43/job/$job" | grep -A3 -E '"(job_state|time_limit)"'
+echo "### DELETE /slurm/v0.0.43/job/$job" >&2
+curl -sS -X DELETE -H "Authorization: Bearer $token" "http://127.0.0.1:6820/slurm/v0.0.43/job/$job"
+echo
