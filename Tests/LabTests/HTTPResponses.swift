@@ -30,9 +30,18 @@ func parseResponses(_ data: Data, headRequest: Bool = false) -> (responses: [Par
             let p = line.split(separator: ":", maxSplits: 1)
             return (String(p[0]), p.count > 1 ? p[1].trimmingCharacters(in: .whitespaces) : "")
         }
-        let length = headers.first(where: { $0.0.lowercased() == "content-length" }).flatMap { Int($0.1) } ?? 0
         let bodyStart = end + 4
-        let bodyLength = (headRequest || status == 204 || status == 304 || status < 200) ? 0 : length
+        let noContent = headRequest || status == 204 || status == 304 || status < 200
+        let chunked = headers.contains { $0.0.lowercased() == "transfer-encoding" && $0.1.lowercased() == "chunked" }
+        if chunked && !noContent {
+            // Long answers are streamed in chunks (docs/compatibility.md).
+            guard let (body, next) = dechunk(bytes, from: bodyStart) else { break }
+            responses.append(ParsedResponse(version: String(statusLine[0]), status: status, headers: headers, body: Data(body)))
+            bytes = Array(bytes[next...])
+            continue
+        }
+        let length = headers.first(where: { $0.0.lowercased() == "content-length" }).flatMap { Int($0.1) } ?? 0
+        let bodyLength = noContent ? 0 : length
         guard bytes.count >= bodyStart + bodyLength else { break }
         responses.append(ParsedResponse(version: String(statusLine[0]), status: status, headers: headers,
                                         body: Data(bytes[bodyStart..<(bodyStart + bodyLength)])))
@@ -41,9 +50,25 @@ func parseResponses(_ data: Data, headRequest: Bool = false) -> (responses: [Par
     return (responses, Data(bytes))
 }
 
-private func find(_ needle: [UInt8], in hay: [UInt8]) -> Int? {
-    guard hay.count >= needle.count else { return nil }
-    for i in 0...(hay.count - needle.count) where hay[i] == needle[0] && Array(hay[i..<(i + needle.count)]) == needle {
+/// A chunked body starting at `start` (no trailer fields): its content and where the next
+/// response starts; nil when the body is incomplete or malformed.
+private func dechunk(_ bytes: [UInt8], from start: Int) -> ([UInt8], Int)? {
+    var body: [UInt8] = []
+    var i = start
+    while true {
+        guard let lineEnd = find([13, 10], in: bytes, from: i),
+              let size = Int(String(decoding: bytes[i..<lineEnd], as: UTF8.self), radix: 16) else { return nil }
+        i = lineEnd + 2
+        guard bytes.count >= i + size + 2, bytes[i + size] == 13, bytes[i + size + 1] == 10 else { return nil }
+        if size == 0 { return (body, i + 2) }
+        body += bytes[i..<(i + size)]
+        i += size + 2
+    }
+}
+
+private func find(_ needle: [UInt8], in hay: [UInt8], from start: Int = 0) -> Int? {
+    guard hay.count - start >= needle.count else { return nil }
+    for i in start...(hay.count - needle.count) where hay[i] == needle[0] && hay[i..<(i + needle.count)].elementsEqual(needle) {
         return i
     }
     return nil
