@@ -1,5 +1,6 @@
 import XCTest
 @testable import SlurmRoutes
+import SlurmParsing
 
 final class SlurmErrorCodeTests: XCTestCase {
     private let table = SlurmErrorCode.table
@@ -198,5 +199,12 @@ final class SlurmErrorCodeTests: XCTestCase {
                        SlurmErrorCode(2999, "SLURM_ERROR_2999", "Slurm error 2999", httpStatus: 422))
         XCTAssertEqual(SlurmErrorCode.lookup(424_242),
                        SlurmErrorCode(424_242, "SLURM_ERROR_424242", "Slurm error 424242", httpStatus: 500))
+    }
+
+    /// Every status the catalog can answer with goes out with its RFC 9110 reason phrase.
+    func testEveryStatusHasAReasonPhrase() {
+        for code in SlurmErrorCode.table {
+            XCTAssertNotEqual(HTTPStatus(code: code.httpStatus).reason, "Status \(code.httpStatus)", code.name)
+        }
     }
 }

@@ -17,6 +17,7 @@ public struct HTTPStatus: Sendable, Equatable {
         case 405: "Method Not Allowed"
         case 406: "Not Acceptable"
         case 408: "Request Timeout"
+        case 409: "Conflict"
         case 411: "Length Required"
         case 413: "Content Too Large"
         case 414: "URI Too Long"
