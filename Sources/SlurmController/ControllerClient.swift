@@ -67,7 +67,8 @@ public struct ControllerClient {
     /// version discovery (at most one extra round trip), controller rate limiting (back off, retry),
     /// and fallback from the primary controller to its backups. A request that came with a later
     /// release (`since`) is not sent in an older version.
-    func call(_ type: MessageType, since: ProtocolVersion = .v22_05, body: (ProtocolVersion) -> [UInt8],
+    func call(_ type: MessageType, since: ProtocolVersion = .v22_05,
+              body: (ProtocolVersion) throws(ControllerError) -> [UInt8],
               only: Int? = nil) throws(ControllerError) -> Reply {
         var version = versionState.current ?? ProtocolVersion.supported[0]
         var mayRetryVersion = versionState.current == nil
@@ -76,8 +77,9 @@ public struct ControllerClient {
             // Not learned: a version reached by falling back after a silent close is a guess.
             guard version >= since else { throw .notInRelease(version) }
             let frame: [UInt8]
+            let content = try body(version)
             do {
-                frame = try RequestFrame.encode(version: version, messageType: type.rawValue, body: body(version),
+                frame = try RequestFrame.encode(version: version, messageType: type.rawValue, body: content,
                                                 authenticator: authenticator)
             } catch {
                 throw .credential(String(describing: error))
@@ -110,6 +112,12 @@ public struct ControllerClient {
             versionState.learn(version)
             return reply
         }
+    }
+
+    /// Sends a request that changes something: refused before sending when the controller's
+    /// release cannot carry every field it sets (`ControllerError.fieldsNotInRelease`).
+    func write<M: WireMessage>(_ type: MessageType, _ message: M, since: ProtocolVersion = .v22_05) throws(ControllerError) -> Reply {
+        try call(type, since: since) { (v: ProtocolVersion) throws(ControllerError) in try message.encodeWhole(version: v) }
     }
 
     /// One exchange with the first controller that answers (or only with `only`).

@@ -22,6 +22,9 @@ public enum ControllerError: Error, Sendable, Equatable, CustomStringConvertible
     /// it was not sent (older controllers close the connection on an unknown message, which would
     /// read as a refused credential).
     case notInRelease(ProtocolVersion)
+    /// The request sets fields the controller's release does not carry (named as on the wire); it
+    /// was not sent, since the controller would act on the rest alone.
+    case fieldsNotInRelease([String], ProtocolVersion)
 
     /// SLURM_PROTOCOL_AUTHENTICATION_ERROR, as 24.11 and later answer a refused credential.
     public static let authenticationErrorNumber: Int32 = 1007
@@ -48,6 +51,8 @@ public enum ControllerError: Error, Sendable, Equatable, CustomStringConvertible
         case .malformedReply(let why): "Malformed reply from the controller: \(why)"
         case .replyTooLarge: "The controller's reply is too large"
         case .notInRelease(let version): "The controller speaks Slurm \(version.release)'s protocol, which lacks this request"
+        case .fieldsNotInRelease(let fields, let version):
+            "The controller speaks Slurm \(version.release)'s protocol, which has no place for: \(fields.joined(separator: ", "))"
         }
     }
 }

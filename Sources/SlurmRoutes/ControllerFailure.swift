@@ -13,7 +13,7 @@ extension SlurmErrorCode {
         case .rejectedCredential: self = .authenticationError
         case .malformedReply: self = .incompletePacket
         case .replyTooLarge: self = .insaneMessageLength
-        case .notInRelease: self = .notSupported
+        case .notInRelease, .fieldsNotInRelease: self = .notSupported
         }
     }
 }

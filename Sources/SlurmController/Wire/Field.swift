@@ -191,10 +191,41 @@ public protocol WireMessage {
     static var fields: FieldTable<Self> { get }
     /// Checks what the table cannot express (e.g. parallel arrays of equal length).
     func validate() throws(WireError)
+    /// Whether leaving out `field` loses nothing, because other fields every release carries say
+    /// the same (e.g. a job's node count range, also in its minimum and maximum node counts).
+    func canLeaveOut(_ field: String) -> Bool
+    /// The fields set here that `version` does not carry (see the default implementation).
+    func fieldsLost(in version: ProtocolVersion) -> [String]
 }
 
 extension WireMessage {
     public func validate() throws(WireError) {}
+    public func canLeaveOut(_ field: String) -> Bool { false }
+
+    /// The fields this message sets (it differs there from a fresh `Self()`) that came with a
+    /// release after `version`: sent in that version, they would be dropped without a word. A field
+    /// is compared by its encoding in the first release that has it. Fields a later release dropped
+    /// are not counted: their content moved elsewhere (a job id into the step id) or lost its use.
+    public func fieldsLost(in version: ProtocolVersion) -> [String] {
+        let all = Self.fields.fields
+        let carried = Set(all.lazy.filter { $0.isInRange(version) }.map(\.name))
+        let unset = Self()
+        var lost: [String] = []
+        for f in all where version < f.since && !carried.contains(f.name) && !lost.contains(f.name) {
+            var mine = Packer(), fresh = Packer()
+            f.encode(self, f.since, &mine)
+            f.encode(unset, f.since, &fresh)
+            if mine.bytes != fresh.bytes && !canLeaveOut(f.name) { lost.append(f.name) }
+        }
+        return lost
+    }
+
+    /// The encoding for `version`, refused when the release cannot carry what the message sets.
+    public func encodeWhole(version: ProtocolVersion) throws(ControllerError) -> [UInt8] {
+        let lost = fieldsLost(in: version)
+        guard lost.isEmpty else { throw .fieldsNotInRelease(lost, version) }
+        return encode(version: version)
+    }
 
     public func encode(version: ProtocolVersion) -> [UInt8] {
         var p = Packer()
