@@ -6,27 +6,16 @@ import SlurmController
 /// What the job-writing endpoints share: how a controller's answer becomes warnings and errors,
 /// and what the original's client library fills in before it sends a job.
 enum JobWriteOutcome {
-    /// Answers the original reports as warnings when the controller accepted the job anyway (the
-    /// job exists, e.g. held), with Slurm's texts for them as the original's warnings show them
-    /// (`nonfatal_errors` in src/slurmrestd/plugins/openapi/slurmctld/jobs.c).
-    static let acceptedWithWarning: [Int32: String] = [
-        2016: "Requested nodes are busy",
-        2055: "Requested reservation is in use",
-        2042: "Job is in held state, pending scheduler release",
-        2068: "Required node not available (down, drained or reserved)",
-        2074: "Requested account has breached requested QOS usage threshold",
-        2050: "Job violates accounting/QOS policy (job submit limit, user's size and/or time limits)",
-        2056: "Requested reservation not usable now",
-        2015: "Requested partition configuration not available now",
-        2100: "Waiting for burst buffer",
-        2101: "Partition in DOWN state",
-        2040: "Licenses currently unavailable",
-        2059: "Required ports are in use",
-    ]
+    /// Numbers the original reports as warnings when the controller accepted the job anyway: the
+    /// job exists and waits (held, nodes busy, partition down, ...); `nonfatal_errors` in
+    /// src/slurmrestd/plugins/openapi/slurmctld/jobs.c.
+    static let acceptedWithWarning: Set<Int32> = [2015, 2016, 2040, 2042, 2050, 2055, 2056, 2059, 2068, 2074, 2100, 2101]
 
-    /// The text of an error number in warnings.
+    /// An error number in a warning or a result text, which have no number field: our description
+    /// with Slurm's name and number.
     static func text(_ number: Int32) -> String {
-        acceptedWithWarning[number] ?? SlurmErrorCode.lookup(number).text
+        let code = SlurmErrorCode.lookup(number)
+        return "\(code.text) (\(code.name), \(number))"
     }
 
     /// The code of an error about a job description. A name nobody knows is a 404 where it is the
@@ -57,8 +46,8 @@ enum JobWriteOutcome {
     /// warning when the job waits for something, else an error (the job exists all the same).
     static func report(_ number: Int32, source: String, into envelope: inout Envelope) -> Int {
         guard number != 0 else { return 200 }
-        if let text = acceptedWithWarning[number] {
-            envelope.warnings.append(APIWarning(description: text, source: "slurm_submit_batch_job()"))
+        if acceptedWithWarning.contains(number) {
+            envelope.warnings.append(APIWarning(description: text(number), source: "slurm_submit_batch_job()"))
             return 200
         }
         let code = SlurmErrorCode.lookup(number)
@@ -68,7 +57,7 @@ enum JobWriteOutcome {
 
     /// What libslurm sets before it sends a job: the session the request comes from.
     static func fillSession(_ job: inout JobDescription) {
-        if job.allocSid == SlurmNumber.noVal32 { job.allocSid = UInt32(bitPattern: getsid(0)) }
+        if job.allocSID == SlurmNumber.noVal32 { job.allocSID = UInt32(bitPattern: getsid(0)) }
     }
 
     /// The text of a step id in answers (`STEP_ID`): the names of the special steps, else the number.
