@@ -22,7 +22,7 @@ extension ControllerClient {
         return try reply.decode(.responseSubmitBatchJob, as: SubmitResponse.self)
     }
 
-    /// REQUEST_UPDATE_JOB for the job `job.jobId` (or `job.jobIdString`) names, changing the fields
+    /// REQUEST_UPDATE_JOB for the job `job.jobID` (or `job.jobIDString`) names, changing the fields
     /// that differ from `JobDescription()`'s. A refusal of a plain job is thrown as `.slurm`; an
     /// array job's outcome comes per record in `.arrayResults`.
     public func updateJob(_ job: JobDescription) throws(ControllerError) -> JobUpdateResult {

@@ -59,8 +59,8 @@ extension JobDescriptionInput {
     /// names of users and groups resolved with `ids`.
     public func resolved(ids: AccountIDs) throws(InputError) -> JobDescription {
         var job = self.job
-        if let userID { job.userId = try Self.resolve(userID, kind: "user", ids.user) }
-        if let groupID { job.groupId = try Self.resolve(groupID, kind: "group", ids.group) }
+        if let userID { job.userID = try Self.resolve(userID, kind: "user", ids.user) }
+        if let groupID { job.groupID = try Self.resolve(groupID, kind: "group", ids.group) }
         if let spec = threadSpec ?? coreSpec { job.coreSpec = spec }
         if let environment {
             job.environment = environment

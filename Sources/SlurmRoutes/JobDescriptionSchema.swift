@@ -24,7 +24,7 @@ enum JobDescriptionSchema {
         .string("comment", "Arbitrary comment made by user", \.job.comment),
         .boolNumber("contiguous", "True if job requires contiguous nodes", \.job.contiguous),
         .string("container", "Absolute path to OCI container bundle", \.job.container),
-        .string("container_id", "OCI container ID", \.job.containerId),
+        .string("container_id", "OCI container ID", \.job.containerID),
         specification("core_specification", "Specialized core count", thread: false),
         specification("thread_specification", "Specialized thread count", thread: true),
         .string("cpu_binding", "Method for binding tasks to allocated CPUs", \.job.cpuBind),
@@ -51,7 +51,7 @@ enum JobDescriptionSchema {
             (v, p) throws(InputError) in _ = try InputValue.integer(v, p, as: UInt32.self)
         },
         .boolNumber("immediate", "If true, exit if resources are not available within the time period specified", \.job.immediate),
-        .int32("job_id", "Job ID", below: SlurmNumber.noVal32, \.job.jobId),
+        .int32("job_id", "Job ID", below: SlurmNumber.noVal32, \.job.jobID),
         .boolNumber("kill_on_node_fail", "If true, kill job on node failure", \.job.killOnNodeFail),
         .string("licenses", "License(s) required by the job", \.job.licenses),
         .flagWords("mail_type", "Mail event type(s)", JobInfoSchema.mailTypeTable, \.job.mailType),

@@ -70,10 +70,10 @@ final class JobWriteRPCTests: XCTestCase {
                 var array = heldJob(tag, comment: "h-jobwire before")
                 array.arrayInx = "1-2"
                 let submitted = try client.submitBatch(array)
-                created.append(submitted.jobId)
+                created.append(submitted.jobID)
                 XCTAssertEqual(submitted.errorNumber, 2042, "held, \(what)")
                 XCTAssertEqual(submitted.sluid != 0, version >= .v25_11, what)
-                let before = try info(client, submitted.jobId)
+                let before = try info(client, submitted.jobID)
                 XCTAssertEqual(before.first?.name, tag, what)
                 XCTAssertEqual(before.first?.comment, "h-jobwire before", what)
                 XCTAssertEqual(before.first?.timeLimit, 5, what)
@@ -81,31 +81,31 @@ final class JobWriteRPCTests: XCTestCase {
                 XCTAssertEqual(before.first?.priority, 0, what)
 
                 var change = JobDescription()
-                change.jobIdString = String(submitted.jobId)
+                change.jobIDString = String(submitted.jobID)
                 change.comment = "h-jobwire after"
                 change.timeLimit = 7
                 guard case .arrayResults(let results) = try client.updateJob(change) else {
                     XCTFail("an array job's update is answered per record, \(what)"); continue
                 }
                 XCTAssertEqual(results.map(\.errorNumber), [0], what)
-                let after = try info(client, submitted.jobId)
+                let after = try info(client, submitted.jobID)
                 XCTAssertEqual(after.first?.comment, "h-jobwire after", what)
                 XCTAssertEqual(after.first?.timeLimit, 7, what)
 
                 // A het job: one answer for the whole job.
                 let het = try client.submitBatch(hetJob: [heldJob(tag, comment: "h-jobwire leader"),
                                                           heldJob(tag, comment: "h-jobwire member")])
-                created.append(het.jobId)
-                XCTAssertEqual(try info(client, het.jobId).compactMap(\.comment).sorted(), ["h-jobwire leader", "h-jobwire member"], what)
+                created.append(het.jobID)
+                XCTAssertEqual(try info(client, het.jobID).compactMap(\.comment).sorted(), ["h-jobwire leader", "h-jobwire member"], what)
                 var hetChange = JobDescription()
-                hetChange.jobIdString = "\(het.jobId)+1"
+                hetChange.jobIDString = "\(het.jobID)+1"
                 hetChange.timeLimit = 3
                 XCTAssertEqual(try client.updateJob(hetChange), .updated(message: nil), what)
-                XCTAssertEqual(try info(client, het.jobId).map(\.timeLimit).sorted(), [3, 5], what)
+                XCTAssertEqual(try info(client, het.jobID).map(\.timeLimit).sorted(), [3, 5], what)
 
                 // A refusal keeps the controller's number.
                 var bad = JobDescription()
-                bad.jobId = het.jobId
+                bad.jobID = het.jobID
                 bad.partition = "h-jobwire-no-such-partition"
                 XCTAssertThrowsError(try client.updateJob(bad), what) { error in
                     XCTAssertEqual(error as? ControllerError, .slurm(2000, nil), "ESLURM_INVALID_PARTITION_NAME, \(what)")
@@ -118,10 +118,10 @@ final class JobWriteRPCTests: XCTestCase {
                 allocation.priority = SlurmNumber.noVal32
                 allocation.beginTime = Int64(Date().timeIntervalSince1970) + 3600
                 let queued = try client.allocate(allocation)
-                created.append(queued.jobId)
+                created.append(queued.jobID)
                 XCTAssertEqual(queued.nodeCount, 0, what)
                 XCTAssertEqual(queued.partition, "debug", what)
-                XCTAssertEqual(try info(client, queued.jobId).first?.name, tag, what)
+                XCTAssertEqual(try info(client, queued.jobID).first?.name, tag, what)
             }
         }
     }

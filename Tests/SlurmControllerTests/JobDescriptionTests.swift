@@ -74,7 +74,7 @@ final class JobDescriptionTests: XCTestCase {
             let defaults = JobDescription.useDefaultAccount | JobDescription.useDefaultQOS | JobDescription.useDefaultWCKey
             XCTAssertEqual(job.bitflags & (defaults | JobDescription.useDefaultPartition), defaults, release)
             // 22.05's sbatch names the user; later ones leave it to the credential.
-            XCTAssertEqual(job.userId, version == .v22_05 ? 2001 : JobDescription.slurmAuthNobody, release)
+            XCTAssertEqual(job.userID, version == .v22_05 ? 2001 : JobDescription.slurmAuthNobody, release)
         }
     }
 
@@ -94,7 +94,7 @@ final class JobDescriptionTests: XCTestCase {
         for (release, version) in Vectors.releases {
             let job = try JobDescription.decode(try body(release, "update-job-array"), version: version)
             var expected = JobDescription()
-            expected.jobIdString = "15"
+            expected.jobIDString = "15"
             expected.timeLimit = 8
             expected.comment = "h-jobwire-changed"
             expected.bitflags = job.bitflags
@@ -109,20 +109,20 @@ final class JobDescriptionTests: XCTestCase {
             func reply(_ name: String) throws -> Reply { try Reply(Vectors.reply(release, name + "-response"), sentVersion: version) }
 
             let submitted = try reply("submit-batch-full").decode(.responseSubmitBatchJob, as: SubmitResponse.self)
-            XCTAssertEqual(submitted.jobId, 15, release)
-            XCTAssertEqual(submitted.stepId, 0xffff_fffb, "SLURM_BATCH_SCRIPT, \(release)")
+            XCTAssertEqual(submitted.jobID, 15, release)
+            XCTAssertEqual(submitted.stepID, 0xffff_fffb, "SLURM_BATCH_SCRIPT, \(release)")
             XCTAssertEqual(submitted.errorNumber, 2042, "ESLURM_JOB_HELD with a job, \(release)")
             XCTAssertEqual(submitted.sluid != 0, version >= .v25_11, release)
             let het = try reply("submit-het-job").decode(.responseSubmitBatchJob, as: SubmitResponse.self)
-            XCTAssertEqual(het.jobId, 16, release)
+            XCTAssertEqual(het.jobID, 16, release)
 
             // 26.05 writes the task list in brackets.
             let brackets = release == "26.05" ? "15_[1-3]" : "15_1-3"
             let array = try reply("update-job-array").decode(.responseJobArrayErrors, as: JobArrayResponse.self)
-            XCTAssertEqual(array.results.map(\.jobArrayId), [brackets], release)
+            XCTAssertEqual(array.results.map(\.jobArrayID), [brackets], release)
             XCTAssertEqual(array.results.map(\.errorNumber), [0], release)
             let task = try reply("update-job-array-task").decode(.responseJobArrayErrors, as: JobArrayResponse.self)
-            XCTAssertEqual(task.results.map(\.jobArrayId), [release == "26.05" ? "15_[2]" : "15_2"], release)
+            XCTAssertEqual(task.results.map(\.jobArrayID), [release == "26.05" ? "15_[2]" : "15_2"], release)
             let invalid = try reply("update-job-array-invalid-partition").decode(.responseJobArrayErrors, as: JobArrayResponse.self)
             XCTAssertEqual(invalid.results.map(\.errorNumber), [2000], "ESLURM_INVALID_PARTITION_NAME, \(release)")
             XCTAssertEqual(invalid.results.map(\.errorMessage), [nil], release)
@@ -143,7 +143,7 @@ final class JobDescriptionTests: XCTestCase {
             XCTAssertEqual(pending.errorNumber, 2068, "ESLURM_NODE_NOT_AVAIL: the partition's nodes are down, \(release)")
             let components = try reply("het-job-allocation-pending").decode(.responseHetJobAllocation, as: HetJobAllocation.self).components
             XCTAssertEqual(components.count, 2, release)
-            XCTAssertEqual(components[1].jobId, components[0].jobId + 1, release)
+            XCTAssertEqual(components[1].jobID, components[0].jobID + 1, release)
 
             for name in ["submit-batch-full", "submit-het-job", "update-job-array", "update-job-array-task",
                          "update-job-array-invalid-partition", "resource-allocation-granted",
@@ -173,17 +173,17 @@ final class JobDescriptionTests: XCTestCase {
             }
             let submitted = try reply("submit-batch-held-array").decode(.responseSubmitBatchJob, as: SubmitResponse.self)
             XCTAssertEqual(submitted.errorNumber, 2042, folder)
-            XCTAssertEqual(submitted.stepId, 0xffff_fffb, folder)
+            XCTAssertEqual(submitted.stepID, 0xffff_fffb, folder)
             XCTAssertEqual(submitted.sluid != 0, version >= .v25_11, folder)
             let het = try reply("submit-het-job").decode(.responseSubmitBatchJob, as: SubmitResponse.self)
-            XCTAssertEqual(het.jobId, submitted.jobId + 1, folder)
+            XCTAssertEqual(het.jobID, submitted.jobID + 1, folder)
             let array = try reply("update-job-array").decode(.responseJobArrayErrors, as: JobArrayResponse.self)
-            let tasks = folder.hasPrefix("26.05") ? "\(submitted.jobId)_[1-2]" : "\(submitted.jobId)_1-2"
-            XCTAssertEqual(array.results, [{ var r = JobArrayResult(); r.jobArrayId = tasks; return r }()], folder)
+            let tasks = folder.hasPrefix("26.05") ? "\(submitted.jobID)_[1-2]" : "\(submitted.jobID)_1-2"
+            XCTAssertEqual(array.results, [{ var r = JobArrayResult(); r.jobArrayID = tasks; return r }()], folder)
             XCTAssertEqual(try reply("update-job-het-component").kind, .returnCode(0, nil), folder)
             XCTAssertEqual(try reply("update-job-invalid-partition").kind, .returnCode(2000, nil), folder)
             let queued = try reply("resource-allocation-queued").decode(.responseResourceAllocation, as: ResourceAllocation.self)
-            XCTAssertEqual(queued.jobId, het.jobId + 2, folder)
+            XCTAssertEqual(queued.jobID, het.jobID + 2, folder)
             XCTAssertEqual(queued.nodeCount, 0, folder)
             XCTAssertEqual(queued.partition, "debug", folder)
             XCTAssertEqual(queued.userName, "alice", folder)
@@ -252,10 +252,10 @@ final class JobDescriptionTests: XCTestCase {
         XCTAssertTrue(contains(old, noVal + noVal))
         XCTAssertFalse(contains(old, nobody + nobody))
         XCTAssertTrue(contains(new, nobody + nobody))
-        job.userId = 2001
-        job.groupId = 2001
+        job.userID = 2001
+        job.groupID = 2001
         for version in [ProtocolVersion.v22_05, .v23_02] {
-            XCTAssertEqual(try JobDescription.decode(job.encode(version: version), version: version).userId, 2001)
+            XCTAssertEqual(try JobDescription.decode(job.encode(version: version), version: version).userID, 2001)
         }
     }
 
@@ -314,17 +314,17 @@ final class JobDescriptionTests: XCTestCase {
     /// cluster record, a Cray select plugin, CPU groups that disagree.
     func testAllocationShapes() throws {
         var a = ResourceAllocation()
-        a.jobId = 7
+        a.jobID = 7
         a.nodeCount = 2
         a.nodeAddresses = [SlurmAddress(family: SlurmAddress.inet, address: [127, 0, 0, 1], port: 6818),
                            SlurmAddress(family: SlurmAddress.inet6, address: Array(repeating: 0, count: 15) + [1], port: 6818)]
         a.numCpuGroups = 1
         a.cpusPerNode = [2]
         a.cpuCountReps = [2]
-        a.selectPluginId = 109
+        a.selectPluginID = 109
         XCTAssertEqual(try ResourceAllocation.decode(a.encode(version: .v22_05), version: .v22_05), a)
         var withoutSelectPlugin = a
-        withoutSelectPlugin.selectPluginId = 0
+        withoutSelectPlugin.selectPluginID = 0
         XCTAssertEqual(try ResourceAllocation.decode(a.encode(version: .v24_11), version: .v24_11), withoutSelectPlugin)
         var withoutAddresses = withoutSelectPlugin
         withoutAddresses.nodeAddresses = nil
@@ -337,7 +337,7 @@ final class JobDescriptionTests: XCTestCase {
         wrongGroups.cpuCountReps = [1, 1]
         XCTAssertThrowsError(try ResourceAllocation.decode(wrongGroups.encode(version: .v26_05), version: .v26_05))
         var cray = a
-        cray.selectPluginId = 110
+        cray.selectPluginID = 110
         XCTAssertThrowsError(try ResourceAllocation.decode(cray.encode(version: .v22_05), version: .v22_05))
         var federated = a.encode(version: .v26_05)
         federated[federated.count - 1] = 1

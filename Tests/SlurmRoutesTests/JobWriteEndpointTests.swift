@@ -77,9 +77,9 @@ final class JobWriteEndpointTests: XCTestCase {
         }
         XCTAssertEqual(jobs.map(\.script), ["#!/bin/sh\ntrue\n", nil])
         XCTAssertEqual(jobs.map(\.name), [nil, "second"])
-        XCTAssertEqual(jobs.map(\.allocSid), [SlurmNumber.noVal32, SlurmNumber.noVal32])
+        XCTAssertEqual(jobs.map(\.allocSID), [SlurmNumber.noVal32, SlurmNumber.noVal32])
         guard case .hetJob(let sent) = Submission.hetJob(jobs).fillingSession() else { return XCTFail("not a heterogeneous job") }
-        XCTAssertTrue(sent.allSatisfy { $0.allocSid != SlurmNumber.noVal32 }, "the session is filled in, as libslurm does")
+        XCTAssertTrue(sent.allSatisfy { $0.allocSID != SlurmNumber.noVal32 }, "the session is filled in, as libslurm does")
         let external = try JobSubmitEndpoint.request.decode(try JSONReader.parse(Array(#"{"job": {"flags": ["EXTERNAL_JOB"]}}"#.utf8)))
         guard case .job(let job) = try Submission(external, ids: JobDescriptionInputTests.ids) else { return XCTFail("not a job") }
         XCTAssertNil(job.script, "an external job has no script")
@@ -87,8 +87,8 @@ final class JobWriteEndpointTests: XCTestCase {
 
     func testSubmittedHeldJob() throws {
         var answer = SubmitResponse()
-        answer.jobId = 42
-        answer.stepId = 0xffff_fffb
+        answer.jobID = 42
+        answer.stepID = 0xffff_fffb
         answer.errorCode = 2042
         let a = try self.answer(JobSubmitEndpoint.submitted(answer, hetJob: false, try context(nil)))
         XCTAssertEqual(a.status, 200)
@@ -147,12 +147,12 @@ final class JobWriteEndpointTests: XCTestCase {
     func testUpdateTargets() {
         var job = JobDescription()
         JobUpdateEndpoint.target(&job, SelectedJob(jobID: 7, hetJobOffset: 1))
-        XCTAssertEqual(job.jobId, 7)
-        XCTAssertEqual(job.jobIdString, "7+1", "the component, not the leader")
+        XCTAssertEqual(job.jobID, 7)
+        XCTAssertEqual(job.jobIDString, "7+1", "the component, not the leader")
         job = JobDescription()
         JobUpdateEndpoint.target(&job, SelectedJob(jobID: 9))
-        XCTAssertEqual(job.jobId, 9)
-        XCTAssertNil(job.jobIdString)
+        XCTAssertEqual(job.jobID, 9)
+        XCTAssertNil(job.jobIDString)
     }
 
     func testUpdateAnswers() throws {
@@ -162,9 +162,9 @@ final class JobWriteEndpointTests: XCTestCase {
         ok = try answer(JobUpdateEndpoint.updated(.updated(message: "some fields were left alone"), try context(nil)))
         XCTAssertEqual(ok.warnings.first?["description"], .string("some fields were left alone"))
         var task = JobArrayResult()
-        task.jobArrayId = "7_[1-3]"
+        task.jobArrayID = "7_[1-3]"
         var refused = JobArrayResult()
-        refused.jobArrayId = "7_4"
+        refused.jobArrayID = "7_4"
         refused.errorCode = 2002
         refused.errorMessage = "no"
         let a = try answer(JobUpdateEndpoint.updated(.arrayResults([task, refused]), try context(nil)))
@@ -203,12 +203,12 @@ final class JobWriteEndpointTests: XCTestCase {
 
     func testAllocationPreparation() {
         var job = JobDescription()
-        job.userId = 5
+        job.userID = 5
         job.otherPort = 9
         job.minNodes = 0
         job.allocRespPort = 4242
         JobAllocateEndpoint.prepare(&job)
-        XCTAssertEqual([job.userId, job.groupId], [JobDescription.slurmAuthNobody, JobDescription.slurmAuthNobody])
+        XCTAssertEqual([job.userID, job.groupID], [JobDescription.slurmAuthNobody, JobDescription.slurmAuthNobody])
         XCTAssertEqual(job.otherPort, 0)
         XCTAssertEqual(job.minNodes, 1)
         XCTAssertEqual(job.allocRespPort, 0, "no callback port: the answer does not wait")
@@ -220,14 +220,14 @@ final class JobWriteEndpointTests: XCTestCase {
 
     func testAllocationAnswers() throws {
         var granted = ResourceAllocation()
-        granted.jobId = 50
+        granted.jobID = 50
         granted.nodeCount = 1
         var a = try answer(JobAllocateEndpoint.allocated([granted], JobDescription(), try context(nil)))
         XCTAssertEqual(a.json["job_id"], .int(50))
         XCTAssertEqual(a.json["job_submit_user_msg"], .string(""))
         XCTAssertEqual(a.warnings, [])
         var second = granted
-        second.jobId = 51
+        second.jobID = 51
         second.jobSubmitUserMessage = "hello"
         a = try answer(JobAllocateEndpoint.allocated([granted, second], JobDescription(), try context(nil)))
         XCTAssertEqual(a.json["job_id"], .int(51), "the last component's id, as the original")

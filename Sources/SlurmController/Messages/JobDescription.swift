@@ -11,13 +11,13 @@ public struct JobDescription: WireMessage, Sendable, Equatable {
     /// `step_id.sluid` (25.11+): the job's Slurm-wide unique id, 0 when not known.
     public var sluid: UInt64 = 0
     /// `job_id` (≤ 25.05) / `step_id.job_id` (25.11+): the job to update, or a requested id.
-    public var jobId: UInt32 = SlurmNumber.noVal32
+    public var jobID: UInt32 = SlurmNumber.noVal32
     /// `step_id.step_id` (25.11+).
-    public var stepId: UInt32 = SlurmNumber.noVal32
+    public var stepID: UInt32 = SlurmNumber.noVal32
     /// `step_id.step_het_comp` (25.11+).
     public var stepHetComp: UInt32 = SlurmNumber.noVal32
     /// `job_id_str`: the job id as text, may name an array task or het component ("7_3", "7+1").
-    public var jobIdString: String?
+    public var jobIDString: String?
     public var name: String?
 
     // MARK: Placement and features
@@ -30,7 +30,7 @@ public struct JobDescription: WireMessage, Sendable, Equatable {
     /// OCI container bundle path.
     public var container: String?
     /// `container_id` (23.02+).
-    public var containerId: String?
+    public var containerID: String?
     /// `container_type` (26.05+).
     public var containerType: String?
     /// Specialized cores (or threads with CORE_SPEC_THREAD set).
@@ -44,7 +44,7 @@ public struct JobDescription: WireMessage, Sendable, Equatable {
     /// The submitting host.
     public var allocNode: String?
     /// The submitting session id.
-    public var allocSid: UInt32 = SlurmNumber.noVal32
+    public var allocSID: UInt32 = SlurmNumber.noVal32
     /// `array_inx`: the array's index expression, e.g. "1-10%2".
     public var arrayInx: String?
     public var burstBuffer: String?
@@ -141,9 +141,9 @@ public struct JobDescription: WireMessage, Sendable, Equatable {
     public var threadsPerCore: UInt16 = SlurmNumber.noVal16
     /// SLURM_AUTH_NOBODY (99): "the credential's user" (22.05 spelled that NO_VAL, which the codec
     /// sends to a 22.05 controller instead).
-    public var userId: UInt32 = Self.slurmAuthNobody
-    /// SLURM_AUTH_NOBODY (99): "the credential's group" (NO_VAL for 22.05, as for userId).
-    public var groupId: UInt32 = Self.slurmAuthNobody
+    public var userID: UInt32 = Self.slurmAuthNobody
+    /// SLURM_AUTH_NOBODY (99): "the credential's group" (NO_VAL for 22.05, as for userID).
+    public var groupID: UInt32 = Self.slurmAuthNobody
 
     // MARK: Allocation responses, times, mail, signals
 
@@ -181,7 +181,7 @@ public struct JobDescription: WireMessage, Sendable, Equatable {
     /// 22.05 only: the id of the select plugin whose (empty) job info follows, `select_jobinfo`'s
     /// plugin id. A 22.05 controller accepts any select plugin it has loaded; SELECT_PLUGIN_CONS_TRES
     /// (109) is what a cons_tres client sends.
-    public var selectPluginId: UInt32 = Self.selectPluginConsTres
+    public var selectPluginID: UInt32 = Self.selectPluginConsTres
     public var waitAllNodes: UInt16 = SlurmNumber.noVal16
     /// `bitflags`: job_desc flag bits (KILL_INV_DEP, USE_DEFAULT_*, ...). The USE_DEFAULT_ACCT,
     /// _PART, _QOS and _WCKEY bits are added on the wire for an unset account, partition, qos, wckey.
@@ -259,8 +259,8 @@ extension JobDescription {
     /// releases' differences).
     public static let fields = FieldTable<JobDescription>([
         .u64("step_id.sluid", \.sluid, since: .v25_11),
-        .u32("step_id.job_id", \.jobId, since: .v25_11),
-        .u32("step_id.step_id", \.stepId, since: .v25_11),
+        .u32("step_id.job_id", \.jobID, since: .v25_11),
+        .u32("step_id.step_id", \.stepID, since: .v25_11),
         .u32("step_id.step_het_comp", \.stepHetComp, since: .v25_11),
         .u32("site_factor", \.siteFactor),
         .string("batch_features", \.batchFeatures),
@@ -268,7 +268,7 @@ extension JobDescription {
         .string("clusters", \.clusters),
         .u16("contiguous", \.contiguous),
         .string("container", \.container),
-        .string("container_id", \.containerId, since: .v23_02),
+        .string("container_id", \.containerID, since: .v23_02),
         .string("container_type", \.containerType, since: .v26_05),
         .u16("core_spec", \.coreSpec),
         .u32("task_dist", \.taskDist),
@@ -276,11 +276,11 @@ extension JobDescription {
         .string("features", \.features),
         .u64("fed_siblings_active", \.fedSiblingsActive),
         .u64("fed_siblings_viable", \.fedSiblingsViable),
-        .u32("job_id", \.jobId, until: .v25_11),
-        .string("job_id_str", \.jobIdString),
+        .u32("job_id", \.jobID, until: .v25_11),
+        .string("job_id_str", \.jobIDString),
         .string("name", \.name),
         .string("alloc_node", \.allocNode),
-        .u32("alloc_sid", \.allocSid),
+        .u32("alloc_sid", \.allocSID),
         .string("array_inx", \.arrayInx),
         .string("burst_buffer", \.burstBuffer),
         .u16("pn_min_cpus", \.pnMinCpus),
@@ -349,8 +349,8 @@ extension JobDescription {
         .u16("sockets_per_node", \.socketsPerNode),
         .u16("cores_per_socket", \.coresPerSocket),
         .u16("threads_per_core", \.threadsPerCore),
-        .requestedID("user_id", \.userId),
-        .requestedID("group_id", \.groupId),
+        .requestedID("user_id", \.userID),
+        .requestedID("group_id", \.groupID),
         .u16("alloc_resp_port", \.allocRespPort),
         .string("alloc_tls_cert", \.allocTlsCert, since: .v25_05),
         .string("resp_host", \.respHost),
@@ -371,7 +371,7 @@ extension JobDescription {
         .string("wckey", \.wckey),
         .u32("req_switch", \.reqSwitch),
         .u32("wait4switch", \.wait4switch),
-        .selectPlugin("select_jobinfo", \.selectPluginId, until: .v23_02),
+        .selectPlugin("select_jobinfo", \.selectPluginID, until: .v23_02),
         .u16("wait_all_nodes", \.waitAllNodes),
         Field("bitflags", since: .v22_05, until: nil, when: nil,
               encode: { m, _, p in p.u64(m.wireBitflags) },

@@ -4,9 +4,9 @@ public struct SubmitResponse: WireMessage, Equatable, Sendable {
     /// `step_id.sluid` (25.11+).
     public var sluid: UInt64 = 0
     /// `job_id` (≤ 25.05) / `step_id.job_id` (25.11+).
-    public var jobId: UInt32 = 0
+    public var jobID: UInt32 = 0
     /// `step_id` (≤ 25.05) / `step_id.step_id` (25.11+): SLURM_BATCH_SCRIPT for a batch job.
-    public var stepId: UInt32 = 0
+    public var stepID: UInt32 = 0
     /// `step_id.step_het_comp` (25.11+).
     public var stepHetComp: UInt32 = SlurmNumber.noVal32
     public var errorCode: UInt32 = 0
@@ -18,8 +18,8 @@ public struct SubmitResponse: WireMessage, Equatable, Sendable {
 
     public static let fields = FieldTable<SubmitResponse>([
         .u64("step_id.sluid", \.sluid, since: .v25_11),
-        .u32("job_id", \.jobId),
-        .u32("step_id", \.stepId),
+        .u32("job_id", \.jobID),
+        .u32("step_id", \.stepID),
         .u32("step_id.step_het_comp", \.stepHetComp, since: .v25_11),
         .u32("error_code", \.errorCode),
         .string("job_submit_user_msg", \.jobSubmitUserMessage),
@@ -27,10 +27,10 @@ public struct SubmitResponse: WireMessage, Equatable, Sendable {
 }
 
 /// One job record of RESPONSE_JOB_ARRAY_ERRORS: the outcome of an update for the array tasks (or
-/// the whole array) `jobArrayId` names, e.g. "15_[1-3]".
+/// the whole array) `jobArrayID` names, e.g. "15_[1-3]".
 public struct JobArrayResult: WireMessage, Equatable, Sendable {
     public var errorCode: UInt32 = 0
-    public var jobArrayId: String?
+    public var jobArrayID: String?
     /// `err_msg` (23.02+).
     public var errorMessage: String?
     public init() {}
@@ -39,7 +39,7 @@ public struct JobArrayResult: WireMessage, Equatable, Sendable {
 
     public static let fields = FieldTable<JobArrayResult>([
         .u32("error_code", \.errorCode),
-        .string("job_array_id", \.jobArrayId),
+        .string("job_array_id", \.jobArrayID),
         .string("err_msg", \.errorMessage, since: .v23_02),
     ])
 }
@@ -114,12 +114,12 @@ public struct ResourceAllocation: WireMessage, Equatable, Sendable {
     public var environment: [String] = []
     public var errorCode: UInt32 = 0
     /// `gid` (23.02+).
-    public var groupId: UInt32 = 0
+    public var groupID: UInt32 = 0
     /// `group_name` (23.02+).
     public var groupName: String?
     public var jobSubmitUserMessage: String?
     /// `job_id` (≤ 25.05) / `step_id.job_id` (25.11+).
-    public var jobId: UInt32 = 0
+    public var jobID: UInt32 = 0
     /// `node_cnt`.
     public var nodeCount: UInt32 = 0
     /// `node_addr` (until 24.11): present or not, then as many addresses as nodes.
@@ -140,7 +140,7 @@ public struct ResourceAllocation: WireMessage, Equatable, Sendable {
     public var qos: String?
     public var reservationName: String?
     /// 22.05's select plugin id (its job data is empty for the plugins supported).
-    public var selectPluginId: UInt32 = 0
+    public var selectPluginID: UInt32 = 0
     /// `segment_size` (25.11+).
     public var segmentSize: UInt16 = 0
     /// `start_protocol_ver` (25.11+).
@@ -148,7 +148,7 @@ public struct ResourceAllocation: WireMessage, Equatable, Sendable {
     /// `step_id.sluid` (25.11+).
     public var sluid: UInt64 = 0
     /// `step_id.step_id` (25.11+).
-    public var stepId: UInt32 = SlurmNumber.noVal32
+    public var stepID: UInt32 = SlurmNumber.noVal32
     /// `step_id.step_het_comp` (25.11+).
     public var stepHetComp: UInt32 = SlurmNumber.noVal32
     /// `tres_per_node` (23.02+).
@@ -156,7 +156,7 @@ public struct ResourceAllocation: WireMessage, Equatable, Sendable {
     /// `tres_per_task` (25.05+).
     public var tresPerTask: String?
     /// `uid` (23.02+).
-    public var userId: UInt32 = 0
+    public var userID: UInt32 = 0
     /// `user_name` (23.02+).
     public var userName: String?
     public init() {}
@@ -169,10 +169,10 @@ public struct ResourceAllocation: WireMessage, Equatable, Sendable {
         .string("batch_host", \.batchHost),
         .stringArray("environment", \.environment),
         .u32("error_code", \.errorCode),
-        .u32("gid", \.groupId, since: .v23_02),
+        .u32("gid", \.groupID, since: .v23_02),
         .string("group_name", \.groupName, since: .v23_02),
         .string("job_submit_user_msg", \.jobSubmitUserMessage),
-        .u32("job_id", \.jobId, until: .v25_11),
+        .u32("job_id", \.jobID, until: .v25_11),
         .u32("node_cnt", \.nodeCount),
         .nodeAddresses("node_addr", \.nodeAddresses, until: .v25_05),
         .string("node_list", \.nodeList),
@@ -187,16 +187,16 @@ public struct ResourceAllocation: WireMessage, Equatable, Sendable {
         .u64("pn_min_memory", \.pnMinMemory),
         .string("qos", \.qos),
         .string("resv_name", \.reservationName),
-        .selectPlugin("select_jobinfo", \.selectPluginId, until: .v23_02),
+        .selectPlugin("select_jobinfo", \.selectPluginID, until: .v23_02),
         .u16("segment_size", \.segmentSize, since: .v25_11),
         .u16("start_protocol_ver", \.startProtocolVersion, since: .v25_11),
         .u64("step_id.sluid", \.sluid, since: .v25_11),
-        .u32("step_id.job_id", \.jobId, since: .v25_11),
-        .u32("step_id.step_id", \.stepId, since: .v25_11),
+        .u32("step_id.job_id", \.jobID, since: .v25_11),
+        .u32("step_id.step_id", \.stepID, since: .v25_11),
         .u32("step_id.step_het_comp", \.stepHetComp, since: .v25_11),
         .string("tres_per_node", \.tresPerNode, since: .v23_02),
         .string("tres_per_task", \.tresPerTask, since: .v25_05),
-        .u32("uid", \.userId, since: .v23_02),
+        .u32("uid", \.userID, since: .v23_02),
         .string("user_name", \.userName, since: .v23_02),
         .absentClusterRecord("working_cluster_rec"),
     ])

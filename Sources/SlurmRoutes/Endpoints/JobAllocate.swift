@@ -80,8 +80,8 @@ enum JobAllocateEndpoint {
     /// status messages, at least one node. The controller is given no port to call back on: the
     /// answer does not wait for a queued allocation.
     static func prepare(_ job: inout JobDescription) {
-        job.userId = JobDescription.slurmAuthNobody
-        job.groupId = JobDescription.slurmAuthNobody
+        job.userID = JobDescription.slurmAuthNobody
+        job.groupID = JobDescription.slurmAuthNobody
         job.otherPort = 0
         if job.minNodes == 0 || job.minNodes >= SlurmNumber.noVal32 { job.minNodes = 1 }
         if job.immediate == 0 { job.allocRespPort = 0 }
@@ -95,7 +95,7 @@ enum JobAllocateEndpoint {
         var answer = JobAllocationAnswer()
         var status = 200
         for c in components {
-            answer.jobID = c.jobId
+            answer.jobID = c.jobID
             if answer.userMessage == nil { answer.userMessage = c.jobSubmitUserMessage }
             let reported = JobWriteOutcome.report(Int32(bitPattern: c.errorCode), source: "slurm_allocate_resources_blocking()",
                                                   into: &envelope)
@@ -103,7 +103,7 @@ enum JobAllocateEndpoint {
         }
         if let lead = components.first, lead.nodeCount == 0, first.immediate == 0 {
             envelope.warnings.append(APIWarning(
-                description: "Job \(lead.jobId) is queued and waiting for resources; the answer does not wait for the allocation",
+                description: "Job \(lead.jobID) is queued and waiting for resources; the answer does not wait for the allocation",
                 source: "slurm_allocate_resources_blocking()"))
         }
         return EndpointResult(status: status) { w in response.render(answer, envelope, into: &w) }

@@ -28,8 +28,8 @@ enum JobSubmitEndpoint {
     ])
 
     static let response = ResponseSchema<SubmitResponse>("v0.0.43_openapi_job_submit_response", [
-        .int32("job_id", "submitted Job ID") { $0.jobId },
-        .string("step_id", "submitted Step ID") { JobWriteOutcome.stepText($0.stepId) },
+        .int32("job_id", "submitted Job ID") { $0.jobID },
+        .string("step_id", "submitted Step ID") { JobWriteOutcome.stepText($0.stepID) },
         .string("job_submit_user_msg", "Job submission user message") { $0.jobSubmitUserMessage },
     ])
 

@@ -11,8 +11,8 @@ struct JobUpdateAnswer {
 /// set members are the changes.
 enum JobUpdateEndpoint {
     static let entry = ObjectSchema<JobArrayResult>("v0.0.43_job_array_response_msg_entry", [
-        .int32("job_id", "Job ID for updated job") { jobNumber($0.jobArrayId) },
-        .string("step_id", "Step ID for updated job") { $0.jobArrayId },
+        .int32("job_id", "Job ID for updated job") { jobNumber($0.jobArrayID) },
+        .string("step_id", "Step ID for updated job") { $0.jobArrayID },
         .string("error", "Verbose update status or error") { JobWriteOutcome.text($0.errorNumber) },
         .int32("error_code", "Verbose update status or error") { $0.errorNumber },
         .string("why", "Update response message") { $0.errorMessage },
@@ -65,9 +65,9 @@ enum JobUpdateEndpoint {
     /// its text, which the controller resolves; the original sends only the leader's id, which
     /// would change the leader instead.
     static func target(_ job: inout JobDescription, _ id: SelectedJob) {
-        if id.jobID != SlurmNumber.noVal32 { job.jobId = id.jobID }
+        if id.jobID != SlurmNumber.noVal32 { job.jobID = id.jobID }
         if id.sluid != 0 { job.sluid = id.sluid }
-        if id.hetJobOffset != SlurmNumber.noVal32 { job.jobIdString = "\(id.jobID)+\(id.hetJobOffset)" }
+        if id.hetJobOffset != SlurmNumber.noVal32 { job.jobIDString = "\(id.jobID)+\(id.hetJobOffset)" }
     }
 
     static func updated(_ result: JobUpdateResult, _ context: RequestContext) -> EndpointResult {

@@ -68,7 +68,7 @@ enum JobWriteOutcome {
 
     /// What libslurm sets before it sends a job: the session the request comes from.
     static func fillSession(_ job: inout JobDescription) {
-        if job.allocSid == SlurmNumber.noVal32 { job.allocSid = UInt32(bitPattern: getsid(0)) }
+        if job.allocSID == SlurmNumber.noVal32 { job.allocSID = UInt32(bitPattern: getsid(0)) }
     }
 
     /// The text of a step id in answers (`STEP_ID`): the names of the special steps, else the number.
