@@ -56,6 +56,25 @@ final class KillJobTests: XCTestCase {
                       "the job is still there")
     }
 
+    /// DELETE jobs/ without a job or a filter other than user_id: ours refuses it before sending
+    /// (400, 9216, #/jobs); the original sends it and the controller refuses it (2173). As root
+    /// only: nothing here may reach another user's job as alice.
+    func testNoSelection() throws {
+        let lab = try Lab.require()
+        for body in ["{}", #"{"user_id":"0","signal":"USR1"}"#] {
+            let ours = try WriteLab.send(lab, .lab26, "DELETE", "/slurm/v0.0.43/jobs/", body: body, user: "root")
+            XCTAssertEqual(ours.status, 400, body)
+            XCTAssertEqual(WriteLab.errors(ours).first?["error_number"] as? Int, 9216, body)
+            XCTAssertEqual(WriteLab.errors(ours).first?["source"] as? String, "#/jobs", body)
+            let theirs = try WriteLab.send(lab, .lab26, "DELETE", "/slurm/v0.0.43/jobs/", body: body, user: "root", real: true)
+            XCTAssertEqual(WriteLab.errors(theirs).first?["error_number"] as? Int, 2173, theirs.text)
+        }
+        let unknown = try WriteLab.send(lab, .lab26, "DELETE", "/slurm/v0.0.43/jobs/",
+                                        body: #"{"jobs":["999999"],"user_id":"h-fixes-nobody"}"#, user: "root")
+        XCTAssertEqual(unknown.status, 400, unknown.text)
+        XCTAssertEqual(WriteLab.errors(unknown).first?["source"] as? String, "#/user_id")
+    }
+
     /// Cancelling: one job each, then an array task each with VERBOSE (step ids and job ids differ).
     func testCancel() throws {
         let lab = try Lab.require()

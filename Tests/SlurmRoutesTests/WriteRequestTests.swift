@@ -41,6 +41,24 @@ final class WriteRequestTests: XCTestCase {
         func authSection(body: [UInt8], messageType: UInt16) throws -> [UInt8] { [] }
     }
 
+    /// A handler's answer to `body`. The test context's controller cannot be reached: a refusal
+    /// here proves nothing was sent.
+    func handled(_ handler: (inout RequestContext) -> EndpointResult, body: String) throws -> (status: Int, answer: JSONValue) {
+        let base = context()
+        var c = RequestContext(envelope: base.envelope, controller: base.controller, query: [], body: try json(body),
+                               accounts: base.accounts)
+        let result = handler(&c)
+        var w = JSONWriter(pretty: false)
+        result.render(&w)
+        return (result.status, try JSONReader.parse(w.takeBytes()))
+    }
+
+    /// The first error's number and source.
+    func firstError(_ answer: JSONValue) -> (number: JSONValue?, source: JSONValue?) {
+        guard case .array(let errors)? = answer["errors"], let first = errors.first else { return (nil, nil) }
+        return (first["error_number"], first["source"])
+    }
+
     // MARK: Nodes
 
     func testNodeUpdates() throws {
@@ -98,6 +116,17 @@ final class WriteRequestTests: XCTestCase {
         XCTAssertNil(try refusal(#"{"reason_uid":"anyone"}"#), "a removed field is accepted and dropped")
     }
 
+    /// POST /nodes/ must name its nodes: refused before sending (the controller would answer
+    /// 2018 for "(null)").
+    func testNodesNeedNames() throws {
+        for body in [#"{"comment":"x"}"#, #"{"name":[],"comment":"x"}"#] {
+            let (status, answer) = try handled(NodeWritesEndpoint.handleUpdateMany, body: body)
+            XCTAssertEqual(status, 400, body)
+            XCTAssertEqual(firstError(answer).number, .int(9216), body)
+            XCTAssertEqual(firstError(answer).source, .string("#/name"), body)
+        }
+    }
+
     // MARK: Reservations
 
     func testReservationCreateAndUpdate() throws {
@@ -118,7 +147,7 @@ final class WriteRequestTests: XCTestCase {
         XCTAssertEqual(ReservationWritesEndpoint.wireDescription(list[0], &envelope).encode(version: .v26_05),
                        try capturedBody("rest-update-reservations-list").body)
         var second = ReservationWritesEndpoint.wireDescription(list[1], &envelope)
-        XCTAssertEqual(ReservationWritesEndpoint.creationProblem(&second), "A start time must be given.  No reservation created.")
+        XCTAssertEqual(ReservationWritesEndpoint.creationProblem(&second)?.text, "A start time must be given.  No reservation created.")
         XCTAssertEqual(ReservationName("h-wire2-r").encode(version: .v26_05), try capturedBody("rest-delete-reservation").body)
         XCTAssertEqual(envelope.warnings, [])
     }
@@ -130,7 +159,7 @@ final class WriteRequestTests: XCTestCase {
             {"name":"h-wire2-r","duration":30,"node_list":"vm","users":"alice","start_time":1796180287,"flags":["DAILY"]}
             """))
         let sent = ReservationWritesEndpoint.wireDescription(create, &envelope)
-        let result = ReservationWritesEndpoint.changed([sent], envelope)
+        let result = ReservationWritesEndpoint.answer([sent], envelope)
         var w = JSONWriter(pretty: false)
         result.render(&w)
         let answer = try JSONReader.parse(w.takeBytes())
@@ -149,7 +178,7 @@ final class WriteRequestTests: XCTestCase {
             var envelope = context().envelope
             var d = ReservationWritesEndpoint.wireDescription(try ReservationWritesEndpoint.descriptionSchema.decode(try json(text)),
                                                               &envelope)
-            return ReservationWritesEndpoint.creationProblem(&d)
+            return ReservationWritesEndpoint.creationProblem(&d)?.text
         }
         XCTAssertEqual(try problem(#"{"name":"r","start_time":100}"#), "An end time or duration must be given.  No reservation created.")
         XCTAssertEqual(try problem(#"{"name":"r","start_time":100,"end_time":200,"duration":1}"#),
@@ -168,6 +197,99 @@ final class WriteRequestTests: XCTestCase {
         XCTAssertNil(ReservationWritesEndpoint.creationProblem(&d))
         XCTAssertEqual(d.nodeList, "ALL")
         XCTAssertEqual(d.flags, 1 << 12, "PART_NODES")
+    }
+
+    /// A missing member is named by its JSON pointer, in the single and the list form; nothing
+    /// is read or sent for a missing name.
+    func testReservationPointers() throws {
+        var (status, answer) = try handled(ReservationWritesEndpoint.handleOne, body: #"{"duration":5}"#)
+        XCTAssertEqual(status, 400)
+        XCTAssertEqual(firstError(answer).source, .string("#/name"))
+        (status, answer) = try handled(ReservationWritesEndpoint.handleMany,
+                                       body: #"{"reservations":[{"name":"a","comment":"x"},{"duration":5}]}"#)
+        XCTAssertEqual(status, 400)
+        XCTAssertEqual(firstError(answer).number, .int(2053))
+        XCTAssertEqual(firstError(answer).source, .string("#/reservations/1/name"))
+        XCTAssertEqual(answer["reservations"], .array([]))
+
+        func planned(_ body: String, listed: Bool, existing: [String] = []) throws -> [ReservationWritesEndpoint.PlannedChange] {
+            var envelope = context().envelope
+            let requests = listed ? try XCTUnwrap(try ReservationWritesEndpoint.modifySchema.decode(try json(body)))
+                : [try ReservationWritesEndpoint.descriptionSchema.decode(try json(body))]
+            let known = existing.map { name -> Reservation in var r = Reservation(); r.name = name; return r }
+            return try ReservationWritesEndpoint.plan(requests, listed: listed, existing: known, &envelope)
+        }
+        func source(_ body: String, listed: Bool) -> String? {
+            do {
+                _ = try planned(body, listed: listed)
+                return nil
+            } catch let failure as WriteFailure {
+                return failure.source
+            } catch {
+                return "\(error)"
+            }
+        }
+        let good = #"{"name":"h-fixes-a","start_time":100,"duration":1,"node_count":1,"users":"a"}"#
+        XCTAssertEqual(source(#"{"name":"h-fixes-b","duration":5,"node_list":"vm","users":"a"}"#, listed: false), "#/start_time")
+        XCTAssertEqual(source(#"{"reservations":[\#(good),{"name":"h-fixes-b","duration":5,"node_list":"vm","users":"a"}]}"#,
+                              listed: true), "#/reservations/1/start_time")
+        XCTAssertEqual(source(#"{"reservations":[\#(good),{"name":"h-fixes-b","start_time":100,"node_count":1,"users":"a"}]}"#,
+                              listed: true), "#/reservations/1", "an end time or a duration: no single member")
+        XCTAssertEqual(source(#"{"name":"h-fixes-b","start_time":100,"duration":1,"node_count":1,"users":"a","groups":"g"}"#,
+                              listed: false), "#/groups")
+
+        // An existing name (in any case) is an update, unchecked; so is a name created earlier in the list.
+        let plans = try planned(#"{"reservations":[{"name":"MAINT","comment":"x"},\#(good),{"name":"H-FIXES-A","comment":"y"}]}"#,
+                                listed: true, existing: ["maint"])
+        XCTAssertEqual(plans.map(\.creates), [false, true, false])
+        XCTAssertEqual(plans.map(\.index), [0, 1, 2])
+    }
+
+    /// A refusal mid-way: the creations before it are deleted again (latest first), updates and a
+    /// creation whose deletion failed remain and are listed, each with a warning; nothing after the
+    /// refused entry is sent.
+    func testReservationRollback() throws {
+        func change(_ name: String, creates: Bool, _ index: Int) -> ReservationWritesEndpoint.PlannedChange {
+            var d = ReservationDescription()
+            d.name = name
+            return .init(index: index, description: d, creates: creates)
+        }
+        let plans = [change("maintx", creates: false, 0), change("h-fixes-a", creates: true, 1),
+                     change("h-fixes-b", creates: true, 2), change("h-fixes-c", creates: true, 3),
+                     change("h-fixes-d", creates: true, 4)]
+        var sent: [String] = [], deleted: [String] = []
+        var envelope = context().envelope
+        let outcome = ReservationWritesEndpoint.send(plans, &envelope, change: { (plan) throws(ControllerError) in
+            sent.append(plan.name)
+            if plan.name == "h-fixes-c" { throw .slurm(2058, nil) }
+        }, delete: { (name) throws(ControllerError) in
+            deleted.append(name)
+            if name == "h-fixes-b" { throw .slurm(2055, nil) }
+        })
+        XCTAssertEqual(sent, ["maintx", "h-fixes-a", "h-fixes-b", "h-fixes-c"])
+        XCTAssertEqual(deleted, ["h-fixes-b", "h-fixes-a"])
+        XCTAssertEqual(outcome.applied.map(\.name), ["maintx", "h-fixes-b"])
+        XCTAssertEqual(outcome.failure?.source, "#/reservations/3")
+        XCTAssertEqual(outcome.failure?.code.number, 2058)
+        XCTAssertEqual(envelope.warnings.map(\.source), ["#/reservations/2", "#/reservations/1", "#/reservations/0"])
+
+        // The answer lists what remains, with the error.
+        let result = ReservationWritesEndpoint.answer(outcome.applied.map(\.description), envelope, failure: outcome.failure)
+        XCTAssertEqual(result.status, 409)
+        var w = JSONWriter(pretty: false)
+        result.render(&w)
+        let answer = try JSONReader.parse(w.takeBytes())
+        guard case .array(let listed)? = answer["reservations"] else { return XCTFail("no reservations") }
+        XCTAssertEqual(listed.map { $0["name"] }, [.string("maintx"), .string("h-fixes-b")])
+        XCTAssertEqual(firstError(answer).source, .string("#/reservations/3"))
+
+        // All through: nothing deleted, no warning.
+        var quiet = context().envelope
+        let through = ReservationWritesEndpoint.send(plans, &quiet, change: { (_) throws(ControllerError) in },
+                                                    delete: { (_) throws(ControllerError) in XCTFail("no deletion") })
+        XCTAssertNil(through.failure)
+        XCTAssertEqual(through.applied.count, 5)
+        XCTAssertEqual(quiet.warnings, [])
     }
 
     func testTimestamps() throws {
@@ -240,6 +362,30 @@ final class WriteRequestTests: XCTestCase {
             try JobSignalsEndpoint.requestSchema.decode(try json(#"{"jobs":["1"],"signal":"TERM","flags":["BATCH_JOB"]}"#)).message))
         XCTAssertFalse(JobSignalsEndpoint.namesJobsOnly(ids.message), "a state filter")
         XCTAssertFalse(JobSignalsEndpoint.namesJobsOnly(KillJobsRequest()), "no job named: every job the caller may signal")
+    }
+
+    /// DELETE /jobs/ needs a job or a filter other than `user_id` (the controller's
+    /// `_verify_kill_jobs_msg`): refused before sending. An unknown `user_id` names `#/user_id`.
+    func testKillJobsNeedSelection() throws {
+        for body in ["{}", #"{"user_id":"0","signal":"TERM"}"#, #"{"jobs":[],"flags":["VERBOSE"]}"#] {
+            let (status, answer) = try handled(JobSignalsEndpoint.handleMany, body: body)
+            XCTAssertEqual(status, 400, body)
+            XCTAssertEqual(firstError(answer).number, .int(9216), body)
+            XCTAssertEqual(firstError(answer).source, .string("#/jobs"), body)
+        }
+        func selects(_ body: String) throws -> Bool {
+            JobSignalsEndpoint.selectsJobs(try JobSignalsEndpoint.requestSchema.decode(try json(body)).message)
+        }
+        XCTAssertTrue(try selects(#"{"jobs":["1"]}"#))
+        XCTAssertTrue(try selects(#"{"user_name":"alice"}"#))
+        XCTAssertTrue(try selects(#"{"job_state":["PENDING"]}"#))
+        XCTAssertTrue(try selects(#"{"nodes":"vm","user_id":"0"}"#))
+        XCTAssertFalse(try selects(#"{"user_id":"1000","flags":["FULL_JOB"]}"#))
+
+        let (status, answer) = try handled(JobSignalsEndpoint.handleMany, body: #"{"jobs":["1"],"user_id":"h-fixes-nobody"}"#)
+        XCTAssertEqual(status, 400)
+        XCTAssertEqual(firstError(answer).number, .int(2166))
+        XCTAssertEqual(firstError(answer).source, .string("#/user_id"))
     }
 
     /// Results as the original renders them: step ids in Slurm's text, "No error" for success.

@@ -331,15 +331,30 @@ extension JobSignalsEndpoint {
             && m.userID == KillJobsRequest.anyUser && m.userName == nil && m.wckey == nil && m.nodes == nil
     }
 
-    /// DELETE /jobs/: the listed jobs, or every job the filters match (all the caller may signal
-    /// when there are none).
+    /// Whether a request selects jobs at all: `_verify_kill_jobs_msg` of the 24.11 and 26.05
+    /// controllers wants a job or a filter, and `user_id` alone is no filter there (the
+    /// controller answers 2173 ESLURM_SIGNAL_JOBS_INVALID). `user_name` is one.
+    static func selectsJobs(_ m: KillJobsRequest) -> Bool {
+        !m.jobs.isEmpty || m.account != nil || m.jobName != nil || m.partition != nil || m.qos != nil
+            || m.reservation != nil || m.state & 0xff != KillJobsRequest.anyState || m.userName != nil
+            || m.wckey != nil || m.nodes != nil
+    }
+
+    /// DELETE /jobs/: the listed jobs, or every job the filters match. A request with neither
+    /// (not even "every job the caller may signal") is refused before anything is sent, as the
+    /// controller would refuse it.
     static func handleMany(_ context: inout RequestContext) -> EndpointResult {
         let envelope = context.envelope
         do throws(WriteFailure) {
             var body = try context.decodeBody(requestSchema)
+            guard selectsJobs(body.message) else {
+                throw WriteFailure(.dataParseBadInput, "Name jobs in \"jobs\" or give a filter other than \"user_id\" "
+                                   + "(account, job_name, job_state, nodes, partition, qos, reservation, user_name, wckey)",
+                                   source: "#/jobs")
+            }
             if let name = body.userIDName {
                 guard let uid = context.accounts.userID(name) else {
-                    throw WriteFailure(userIDUnknown, "Unable to resolve user: \(name)", source: "#/user_id/")
+                    throw WriteFailure(userIDUnknown, "Unable to resolve user: \(name)", source: "#/user_id")
                 }
                 body.message.userID = uid
             }

@@ -52,17 +52,25 @@ enum NodeWritesEndpoint {
         return update
     }
 
-    /// POST /nodes/: the body's `name` lists the nodes. Without one the controller refuses the
-    /// update (2018), as it does the original's.
+    /// POST /nodes/: the body's `name` lists the nodes. A body without one (or with an empty
+    /// list) is refused here: the controller would only answer 2018 for "(null)".
     static func handleUpdateMany(_ context: inout RequestContext) -> EndpointResult {
         context.bareAnswer { [context] (_: inout Envelope) throws(WriteFailure) in
-            let update = try context.decodeBody(updateSchema)
+            let update = try namedUpdate(try context.decodeBody(updateSchema))
             do throws(ControllerError) {
                 try context.controller.updateNode(update)
             } catch {
-                throw WriteFailure(error, "Failure to update node \(update.names ?? "(null)")", source: "_update_nodes")
+                throw WriteFailure(error, "Failure to update node \(update.names ?? "")", source: "_update_nodes")
             }
         }
+    }
+
+    /// The update of POST /nodes/, which must name its nodes.
+    static func namedUpdate(_ update: NodeUpdate) throws(WriteFailure) -> NodeUpdate {
+        guard let names = update.names, !names.isEmpty else {
+            throw WriteFailure(.dataParseBadInput, "Name the nodes to update in \"name\"", source: "#/name")
+        }
+        return update
     }
 
     /// DELETE /node/{node_name}: REQUEST_DELETE_NODE (the controller deletes dynamic nodes only).

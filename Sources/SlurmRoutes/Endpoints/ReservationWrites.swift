@@ -163,21 +163,21 @@ extension ReservationWritesEndpoint {
     }
 
     /// `validate_resv_create_desc`, the check the original's client library makes before a
-    /// creation: the refusal's text, or nil (the description may gain PART_NODES and nodes ALL, as
-    /// there).
-    static func creationProblem(_ d: inout ReservationDescription) -> String? {
+    /// creation: the refusal's text and the member it concerns (nil when it concerns several),
+    /// or nil (the description may gain PART_NODES and nodes ALL, as there).
+    static func creationProblem(_ d: inout ReservationDescription) -> (member: String?, text: String)? {
         let unset = ReservationDescription.unsetTime
-        if d.startTime == unset { return "A start time must be given.  No reservation created." }
+        if d.startTime == unset { return ("start_time", "A start time must be given.  No reservation created.") }
         if d.endTime == unset && d.duration == SlurmNumber.noVal32 {
-            return "An end time or duration must be given.  No reservation created."
+            return (nil, "An end time or duration must be given.  No reservation created.")
         }
         // C adds the minutes as u32 arithmetic, wrapping.
         if d.endTime != unset && d.duration != SlurmNumber.noVal32,
            d.startTime &+ Int64(d.duration &* 60) != d.endTime {
-            return "StartTime + Duration does not equal EndTime.  No reservation created."
+            return ("duration", "StartTime + Duration does not equal EndTime.  No reservation created.")
         }
         if d.startTime > d.endTime && d.endTime != unset {
-            return "Start time cannot be after end time.  No reservation created."
+            return ("end_time", "Start time cannot be after end time.  No reservation created.")
         }
         let partNodes: UInt64 = 1 << 12
         let isAll = d.nodeList.map { $0.lowercased() == "all" } ?? false
@@ -185,55 +185,134 @@ extension ReservationWritesEndpoint {
             d.flags = d.flags == SlurmNumber.noVal64 ? partNodes : d.flags | partNodes
         }
         if d.flags != SlurmNumber.noVal64 && d.flags & partNodes != 0 && (d.partition == nil || !isAll) {
-            return "PART_NODES flag requires specifying a Partition and ALL nodes.  No reservation created."
+            return ("flags", "PART_NODES flag requires specifying a Partition and ALL nodes.  No reservation created.")
         }
         let forceStart: UInt64 = 1 << 42
         let reoccurring: UInt64 = 1 << 35 | 1 << 2 | 1 << 4 | 1 << 21 | 1 << 23
         if d.flags != SlurmNumber.noVal64 && d.flags & forceStart != 0 && d.flags & reoccurring == 0 {
-            return "FORCE_START flag requires a reoccuring reservation. No reservation created."
+            return ("flags", "FORCE_START flag requires a reoccuring reservation. No reservation created.")
         }
         func blank(_ s: String?) -> Bool { s?.isEmpty ?? true }
         func unsetCount(_ n: UInt32) -> Bool { n == 0 || n == SlurmNumber.noVal32 }
         if unsetCount(d.coreCount) && blank(d.burstBuffer) && unsetCount(d.nodeCount) && blank(d.nodeList)
             && blank(d.licenses) && blank(d.tres) {
             guard d.partition != nil else {
-                return "CoreCnt, Nodes, NodeCnt, TRES or Watts must be specified.  No reservation created."
+                return (nil, "CoreCnt, Nodes, NodeCnt, TRES or Watts must be specified.  No reservation created.")
             }
             d.flags = d.flags == SlurmNumber.noVal64 ? partNodes : d.flags | partNodes
             d.nodeList = "ALL"
         }
         if blank(d.users) && blank(d.groups) && blank(d.qos) && blank(d.allowedPartitions) && blank(d.accounts) {
-            return "Either Users/Groups, AllowedPartitions, QOS and/or Accounts must be specified.  No reservation created."
+            return (nil, "Either Users/Groups, AllowedPartitions, QOS and/or Accounts must be specified.  No reservation created.")
         }
         if d.users != nil && d.groups != nil {
-            return "Users and Groups are mutually exclusive.  You can have one or the other, but not both.  No reservation created."
+            return ("groups", "Users and Groups are mutually exclusive.  You can have one or the other, but not both.  No reservation created.")
         }
         return nil
     }
 
-    /// Creates the reservation, or updates it when one of that name exists (names compared
-    /// without regard to case, as the original compares them); returns the description as sent.
-    static func apply(_ request: ReservationRequest, existing: [Reservation], _ context: RequestContext,
-                      _ envelope: inout Envelope) throws(WriteFailure) -> ReservationDescription {
-        var d = wireDescription(request, &envelope)
-        let name = d.name ?? ""
-        if existing.contains(where: { $0.name?.lowercased() == name.lowercased() }) {
-            do {
-                try context.controller.updateReservation(d)
-            } catch {
-                throw WriteFailure(error, "Error updating reservation \(name)", source: "slurm_update_reservation")
+    /// One description of a request, checked and ready to send: what goes on the wire, and
+    /// whether it creates the reservation or updates one that exists.
+    struct PlannedChange {
+        /// Its position in `reservations` (POST /reservations/); nil for POST /reservation.
+        var index: Int?
+        var description: ReservationDescription
+        var creates: Bool
+        var name: String { description.name ?? "" }
+    }
+
+    /// The JSON pointer of a description (`#/reservations/2`, or `#` for the body of POST
+    /// /reservation) or of one of its members (`#/reservations/2/start_time`, `#/start_time`).
+    static func pointer(_ index: Int?, _ member: String? = nil) -> String {
+        let entry = index.map { "#/reservations/\($0)" } ?? "#"
+        return member.map { entry + "/" + $0 } ?? entry
+    }
+
+    /// Every description must name its reservation; checked before anything is read or sent.
+    static func requireNames(_ requests: [ReservationRequest], listed: Bool) throws(WriteFailure) {
+        if let i = requests.firstIndex(where: { $0.description.name == nil }) {
+            throw WriteFailure(invalidDescription, "Reservation must be given.", source: pointer(listed ? i : nil, "name"))
+        }
+    }
+
+    /// Checks every description before any is sent, so that a bad one refuses the whole request
+    /// with nothing changed. A name that exists (compared without regard to case, as the original
+    /// compares names) or that an earlier description creates is an update; any other is a
+    /// creation and must pass `creationProblem`.
+    static func plan(_ requests: [ReservationRequest], listed: Bool, existing: [Reservation],
+                     _ envelope: inout Envelope) throws(WriteFailure) -> [PlannedChange] {
+        var known = Set(existing.compactMap { $0.name?.lowercased() })
+        var plans: [PlannedChange] = []
+        for (i, request) in requests.enumerated() {
+            let index = listed ? i : nil
+            var d = wireDescription(request, &envelope)
+            let key = (d.name ?? "").lowercased()
+            if known.contains(key) {
+                plans.append(PlannedChange(index: index, description: d, creates: false))
+                continue
             }
-            return d
+            if let problem = creationProblem(&d) {
+                throw WriteFailure(invalidDescription, problem.text, source: pointer(index, problem.member))
+            }
+            known.insert(key)
+            plans.append(PlannedChange(index: index, description: d, creates: true))
         }
-        if let problem = creationProblem(&d) {
-            throw WriteFailure(invalidDescription, problem, source: "validate_resv_create_desc")
+        return plans
+    }
+
+    /// What sending a request's descriptions came to: the changes that remain applied, and the
+    /// failure that stopped them (nil when all went through).
+    struct Outcome {
+        var applied: [PlannedChange] = []
+        var failure: WriteFailure?
+    }
+
+    /// Sends the planned changes in order and stops at the first the controller refuses. Then the
+    /// reservations this request created are deleted again, latest first, so that the request
+    /// takes effect whole or not at all as far as Slurm allows: an update cannot be undone (the
+    /// controller does not say what it replaced), so earlier updates remain applied and a warning
+    /// says so for each, as for a creation whose deletion failed.
+    static func send(_ plans: [PlannedChange], _ envelope: inout Envelope,
+                     change: (PlannedChange) throws(ControllerError) -> Void,
+                     delete: (String) throws(ControllerError) -> Void) -> Outcome {
+        var outcome = Outcome()
+        for plan in plans {
+            do throws(ControllerError) {
+                try change(plan)
+                outcome.applied.append(plan)
+            } catch {
+                let what = "Error \(plan.creates ? "creating" : "updating") reservation \(plan.name)"
+                let source = plan.index != nil ? pointer(plan.index)
+                    : plan.creates ? "slurm_create_reservation" : "slurm_update_reservation"
+                outcome.failure = WriteFailure(error, what, source: source)
+                break
+            }
         }
-        do {
-            _ = try context.controller.createReservation(d)
-        } catch {
-            throw WriteFailure(error, "Error creating reservation \(name)", source: "slurm_create_reservation")
+        guard let failure = outcome.failure, !outcome.applied.isEmpty else { return outcome }
+        var remaining: [PlannedChange] = []
+        for done in outcome.applied.reversed() {
+            let entry = pointer(done.index)
+            guard done.creates else {
+                remaining.append(done)
+                envelope.warnings.append(APIWarning(
+                    description: "The update of reservation \(done.name) (\(entry)) remains applied although \(failure.source) "
+                        + "failed: an update cannot be undone", source: entry))
+                continue
+            }
+            do throws(ControllerError) {
+                try delete(done.name)
+                envelope.warnings.append(APIWarning(
+                    description: "Reservation \(done.name) (\(entry)) was created, then deleted again because \(failure.source) failed",
+                    source: entry))
+            } catch {
+                remaining.append(done)
+                envelope.warnings.append(APIWarning(
+                    description: "Reservation \(done.name) (\(entry)) was created and remains: deleting it again after "
+                        + "\(failure.source) failed was refused (\(error.description))", source: entry))
+            }
         }
-        return d
+        outcome.applied = remaining.reversed()
+        return outcome
     }
 
     static func existingReservations(_ context: RequestContext) throws(WriteFailure) -> [Reservation] {
@@ -244,9 +323,11 @@ extension ReservationWritesEndpoint {
         }
     }
 
-    /// The answer to a change that went through: the descriptions, with the original's two
-    /// accounting warnings for each (dumping a description's TRES needs slurmdbd's table).
-    static func changed(_ descriptions: [ReservationDescription], _ envelope: Envelope) -> EndpointResult {
+    /// The answer: the descriptions that remain applied, as sent, with the original's two
+    /// accounting warnings for each (dumping a description's TRES needs slurmdbd's table), and
+    /// the failure if there was one.
+    static func answer(_ descriptions: [ReservationDescription], _ envelope: Envelope,
+                       failure: WriteFailure? = nil) -> EndpointResult {
         var envelope = envelope
         if envelope.accountingDisabled {
             for _ in descriptions {
@@ -254,69 +335,56 @@ extension ReservationWritesEndpoint {
                                       Envelope.accountingDisabledWarning(needs: "TRES")]
             }
         }
-        return .success(response, descriptions, envelope)
+        guard let failure else { return .success(response, descriptions, envelope) }
+        envelope.errors.append(failure.apiError)
+        return EndpointResult(status: failure.code.httpStatus) { w in response.render(descriptions, envelope, into: &w) }
     }
 
-    static func refused(_ failures: [WriteFailure], _ envelope: Envelope) -> EndpointResult {
-        var envelope = envelope
-        envelope.errors += failures.map(\.apiError)
-        let status = failures.first?.code.httpStatus ?? 500
-        return EndpointResult(status: status) { w in response.render(nil, envelope, into: &w) }
+    /// Checks the descriptions, then sends them (see `plan` and `send`).
+    static func applyAll(_ requests: [ReservationRequest], listed: Bool, _ context: RequestContext) -> EndpointResult {
+        var envelope = context.envelope
+        let plans: [PlannedChange]
+        do throws(WriteFailure) {
+            try requireNames(requests, listed: listed)
+            plans = try plan(requests, listed: listed, existing: try existingReservations(context), &envelope)
+        } catch {
+            return answer([], envelope, failure: error)
+        }
+        let controller = context.controller
+        let outcome = send(plans, &envelope, change: { (plan) throws(ControllerError) in
+            if plan.creates { _ = try controller.createReservation(plan.description) }
+            else { try controller.updateReservation(plan.description) }
+        }, delete: { (name) throws(ControllerError) in try controller.deleteReservation(named: name) })
+        return answer(outcome.applied.map(\.description), envelope, failure: outcome.failure)
     }
 
     /// POST /reservation: one description, which must name the reservation.
     static func handleOne(_ context: inout RequestContext) -> EndpointResult {
-        var envelope = context.envelope
         do throws(WriteFailure) {
-            let request = try context.decodeBody(descriptionSchema)
-            guard request.description.name != nil else {
-                throw WriteFailure(invalidDescription, "Reservation must be given.", source: "_mod_reservation")
-            }
-            let existing = try existingReservations(context)
-            let sent = try apply(request, existing: existing, context, &envelope)
-            return changed([sent], envelope)
+            return applyAll([try context.decodeBody(descriptionSchema)], listed: false, context)
         } catch {
-            return refused([error], envelope)
+            return answer([], context.envelope, failure: error)
         }
     }
 
-    /// POST /reservations/: every description is applied even when an earlier one failed, as
-    /// the original applies them; any failure makes the answer an error listing each.
+    /// POST /reservations/: every description is checked before any is sent; if the controller
+    /// refuses one, those this request created are deleted again (see `send`).
     static func handleMany(_ context: inout RequestContext) -> EndpointResult {
         var envelope = context.envelope
-        let requests: [ReservationRequest]
         do throws(WriteFailure) {
-            guard let given = try context.decodeBody(modifySchema) else {
+            guard let requests = try context.decodeBody(modifySchema) else {
                 throw WriteFailure(.invalidQuery, "No reservation descriptions specified in reservations array",
                                    source: "_parse_resv_desc_list")
             }
-            requests = given
             if requests.isEmpty {
                 envelope.warnings.append(APIWarning(description: "No reservation descriptions specified in reservations array",
                                                     source: "_parse_resv_desc_list"))
                 return .success(response, [], envelope)
             }
-            guard requests.allSatisfy({ $0.description.name != nil }) else {
-                throw WriteFailure(invalidDescription, "Reservation must be given", source: "_check_resv_name")
-            }
+            return applyAll(requests, listed: true, context)
         } catch {
-            return refused([error], envelope)
+            return answer([], envelope, failure: error)
         }
-        let existing: [Reservation]
-        do throws(WriteFailure) {
-            existing = try existingReservations(context)
-        } catch {
-            return refused([error], envelope)
-        }
-        var sent: [ReservationDescription] = [], failures: [WriteFailure] = []
-        for request in requests {
-            do throws(WriteFailure) {
-                sent.append(try apply(request, existing: existing, context, &envelope))
-            } catch {
-                failures.append(error)
-            }
-        }
-        return failures.isEmpty ? changed(sent, envelope) : refused(failures, envelope)
     }
 
     /// DELETE /reservation/{reservation_name}.
