@@ -704,3 +704,13 @@ public struct SlurmErrorCode: Sendable, Equatable {
     /// `table` by number; a duplicate number (the unit tests forbid them) keeps its first entry.
     private static let byNumber = Dictionary(table.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
 }
+
+extension SlurmErrorCode {
+    /// The code for a name in a request's body that the controller does not know (a partition,
+    /// node or account in a job or reservation description): the request is at fault, not the
+    /// URL, whose resource exists, so 422 as the original answers, not 404. Other codes unchanged.
+    public var inRequestContent: SlurmErrorCode {
+        guard httpStatus == 404 else { return self }
+        return SlurmErrorCode(number, name, text, httpStatus: 422)
+    }
+}

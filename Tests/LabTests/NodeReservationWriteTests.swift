@@ -181,7 +181,7 @@ final class NodeReservationWriteTests: XCTestCase {
             {"reservations":[{"name":"h-fixes-base","comment":"h-fixes-kept"},\(scratchReservation("h-fixes-r1", start: start)),
              \(scratchReservation("h-fixes-r2", start: start, nodes: "h-fixes-nonode"))]}
             """, user: "root")
-        XCTAssertEqual(refused.status, 404, refused.text)
+        XCTAssertEqual(refused.status, 422, "a node inside the description: " + refused.text)
         XCTAssertEqual(WriteLab.errors(refused).first?["error_number"] as? Int, 2018)
         XCTAssertEqual(WriteLab.errors(refused).first?["source"] as? String, "#/reservations/2")
         let json = refused.json as? [String: Any]

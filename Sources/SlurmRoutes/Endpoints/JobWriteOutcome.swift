@@ -18,13 +18,10 @@ enum JobWriteOutcome {
         return "\(code.text) (\(code.name), \(number))"
     }
 
-    /// The code of an error about a job description. A name nobody knows is a 404 where it is the
-    /// URL's resource; in a job description it is part of the request, so the answer is the 422 the
-    /// original gives. The job the URL names stays a 404.
+    /// The code of an error about a job description; only the job the URL names stays a 404.
     static func requestCode(_ number: Int32) -> SlurmErrorCode {
         let code = SlurmErrorCode.lookup(number)
-        guard code.httpStatus == 404, number != SlurmErrorCode.invalidJobID.number else { return code }
-        return SlurmErrorCode(code.number, code.name, code.text, httpStatus: 422)
+        return number == SlurmErrorCode.invalidJobID.number ? code : code.inRequestContent
     }
 
     /// The code a controller refusal is answered with.

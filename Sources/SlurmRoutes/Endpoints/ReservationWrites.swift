@@ -284,7 +284,9 @@ extension ReservationWritesEndpoint {
                 let what = "Error \(plan.creates ? "creating" : "updating") reservation \(plan.name)"
                 let source = plan.index != nil ? pointer(plan.index)
                     : plan.creates ? "slurm_create_reservation" : "slurm_update_reservation"
-                outcome.failure = WriteFailure(error, what, source: source)
+                // The reservation was planned from the controller's list, so a name it does not
+                // know is one inside the description (a node, partition, user).
+                outcome.failure = WriteFailure(error, what, source: source).inRequestContent
                 break
             }
         }

@@ -36,6 +36,9 @@ struct WriteFailure: Error {
     }
 
     var apiError: APIError { APIError(code, description: description, source: source) }
+
+    /// The same failure, caused by a name in the request's body (see `SlurmErrorCode.inRequestContent`).
+    var inRequestContent: WriteFailure { WriteFailure(code.inRequestContent, description, source: source) }
 }
 
 /// Answers of the operations whose schema is `v0.0.43_openapi_resp` (node update and deletion,
