@@ -405,7 +405,8 @@ public struct SlurmErrorCode: Sendable, Equatable {
         .init(2163, "ESLURM_GROUP_ID_INVALID", "The group id is not valid", httpStatus: 422),
         .init(2164, "ESLURM_GROUP_ID_UNKNOWN", "No group has this id", httpStatus: 404),
         .init(2165, "ESLURM_USER_ID_INVALID", "The user id is not valid", httpStatus: 422),
-        .init(2166, "ESLURM_USER_ID_UNKNOWN", "No user has this id", httpStatus: 404),
+        // A user named in a request that nobody is: the request's content is at fault, not the URL.
+        .init(2166, "ESLURM_USER_ID_UNKNOWN", "No user has this id", httpStatus: 422),
         .init(2167, "ESLURM_INVALID_ASSOC", "Unknown or invalid association", httpStatus: 404),
         .init(2168, "ESLURM_NODE_ALREADY_EXISTS", "A node with this name exists", httpStatus: 409),
         .init(2169, "ESLURM_NODE_TABLE_FULL", "The node table is full", httpStatus: 409),

@@ -71,7 +71,7 @@ final class KillJobTests: XCTestCase {
         }
         let unknown = try WriteLab.send(lab, .lab26, "DELETE", "/slurm/v0.0.43/jobs/",
                                         body: #"{"jobs":["999999"],"user_id":"h-fixes-nobody"}"#, user: "root")
-        XCTAssertEqual(unknown.status, 400, unknown.text)
+        XCTAssertEqual(unknown.status, 422, unknown.text)
         XCTAssertEqual(WriteLab.errors(unknown).first?["source"] as? String, "#/user_id")
     }
 

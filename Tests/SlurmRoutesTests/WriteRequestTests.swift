@@ -383,7 +383,7 @@ final class WriteRequestTests: XCTestCase {
         XCTAssertFalse(try selects(#"{"user_id":"1000","flags":["FULL_JOB"]}"#))
 
         let (status, answer) = try handled(JobSignalsEndpoint.handleMany, body: #"{"jobs":["1"],"user_id":"h-fixes-nobody"}"#)
-        XCTAssertEqual(status, 400)
+        XCTAssertEqual(status, 422, "a user nobody is, named in the body")
         XCTAssertEqual(firstError(answer).number, .int(2166))
         XCTAssertEqual(firstError(answer).source, .string("#/user_id"))
     }

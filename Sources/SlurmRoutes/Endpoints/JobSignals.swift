@@ -27,16 +27,10 @@ enum JobSignalsEndpoint {
     static let fullJob: UInt16 = 1 << 3
     static let verbose: UInt16 = 1 << 11
 
-    /// `signals_mapping` of Slurm's proc_args.c with Linux's numbers.
-    static let signalNames: [(name: String, number: UInt16)] = [
-        ("HUP", 1), ("INT", 2), ("QUIT", 3), ("ABRT", 6), ("KILL", 9), ("ALRM", 14), ("TERM", 15), ("CHLD", 17),
-        ("USR1", 10), ("USR2", 12), ("PIPE", 13), ("URG", 23), ("CONT", 18), ("STOP", 19), ("TSTP", 20),
-        ("TTIN", 21), ("TTOU", 22), ("XCPU", 24),
-    ]
 
     /// ESLURM_ALREADY_DONE: the original counts it a success for the whole request.
     static let alreadyDone: Int32 = 2021
-    static let userIDUnknown = SlurmErrorCode(2166, "ESLURM_USER_ID_UNKNOWN", "No such user", httpStatus: 400)
+    static let userIDUnknown = SlurmErrorCode.lookup(2166)
 
     // MARK: Schemas
 
@@ -125,7 +119,7 @@ extension JobSignalsEndpoint {
             let trimmed = Substring(text.uppercased()).trimmingSpaces
             if let n = Int64(trimmed) { number = n; break }
             let name = trimmed.hasPrefix("SIG") ? trimmed.dropFirst(3) : trimmed
-            guard let known = signalNames.first(where: { $0.name == name }) else {
+            guard let known = JobText.signalNames.first(where: { $0.name == name }) else {
                 throw InputError(.dataConversionFailed, at: path, "Unknown signal \"\(text)\"")
             }
             return known.number
