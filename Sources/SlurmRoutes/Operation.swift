@@ -63,6 +63,10 @@ public struct EndpointResult {
 }
 
 /// One REST operation, declared once: method, path, its OpenAPI identity, and its handler.
+///
+/// The response and request schemas are given as expressions evaluated only when asked for (by the
+/// OpenAPI document, or for the operation a request reached): building every schema of the table
+/// costs a third of a process's work, and each process answers one connection.
 public struct Operation {
     public let method: HTTPMethod
     /// The path as the spec lists it, e.g. `/slurm/v0.0.43/ping/`.
@@ -70,15 +74,35 @@ public struct Operation {
     public let operationID: String
     public let summary: String
     public let responseDescription: String
-    /// The schema of both the 200 and the default response, as in the original's spec.
-    public let response: SchemaComponent
+    private let responseSchema: () -> SchemaComponent
     /// Path parameters (named `{like_this}` in `path`) and query parameters, in the spec's order.
-    public var parameters: [Parameter] = []
-    /// The JSON body the operation reads, if any; the gateway refuses a body for the others.
-    public var requestBody: RequestBody? = nil
+    public var parameters: [Parameter]
+    private let requestBodySchema: () -> RequestBody?
     /// Served but not listed in the document (the document's own paths, as in the original).
-    public var hiddenFromSpec = false
+    public var hiddenFromSpec: Bool
     public let handle: (inout RequestContext) -> EndpointResult
+
+    public init(method: HTTPMethod, path: String, operationID: String, summary: String, responseDescription: String,
+                response: @autoclosure @escaping () -> SchemaComponent, parameters: [Parameter] = [],
+                requestBody: @autoclosure @escaping () -> RequestBody? = nil, hiddenFromSpec: Bool = false,
+                handle: @escaping (inout RequestContext) -> EndpointResult) {
+        self.method = method
+        self.path = path
+        self.operationID = operationID
+        self.summary = summary
+        self.responseDescription = responseDescription
+        responseSchema = response
+        self.parameters = parameters
+        requestBodySchema = requestBody
+        self.hiddenFromSpec = hiddenFromSpec
+        self.handle = handle
+    }
+
+    /// The schema of both the 200 and the default response, as in the original's spec.
+    public var response: SchemaComponent { responseSchema() }
+
+    /// The JSON body the operation reads, if any; the gateway refuses a body for the others.
+    public var requestBody: RequestBody? { requestBodySchema() }
 
     /// Path segments without the empty ones, the form paths are matched in.
     public var segments: [Substring] { path.split(separator: "/") }
