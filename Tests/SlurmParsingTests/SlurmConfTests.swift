@@ -79,4 +79,17 @@ final class SlurmConfTests: XCTestCase {
             XCTAssertTrue("\($0)".contains("loop"))
         }
     }
+
+    /// The lexer on its own: comments, escapes, continuations, CRLF, quotes, Include, non-ASCII.
+    func testLexing() {
+        let lines = SlurmConf.logicalLines("A=1 # note\r\nB=x\\#y\\z\nC=1 \\\n D=2\n   \n# only a comment\nE=\"é f\"")
+        XCTAssertEqual(lines.map(\.0), [1, 2, 3, 7])
+        XCTAssertEqual(lines.map(\.1), ["A=1 ", "B=x#y\\z", "C=1  D=2", "E=\"é f\""])
+        func pairs(_ s: String) -> [String] { SlurmConf.pairs(s).map { "\($0.key)|\($0.value)" } }
+        XCTAssertEqual(pairs("  A=1\tB=\"two words\" C= D"), ["A|1", "B|two words", "C|", "D|"])
+        XCTAssertEqual(pairs("E=\"é f\""), ["E|é f"])
+        XCTAssertEqual(pairs(" INCLUDE\t/etc/slurm/x.conf  "), ["Include|/etc/slurm/x.conf"])
+        XCTAssertEqual(pairs("Includes=1"), ["Includes|1"])
+        XCTAssertEqual(pairs("B=\"open"), ["B|open"])
+    }
 }

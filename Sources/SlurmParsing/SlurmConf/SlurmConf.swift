@@ -145,62 +145,72 @@ extension SlurmConf {
     /// Lines with comments removed (`#` starts one, `\#` is a literal `#`) and backslash
     /// continuations joined, numbered by the line they start on.
     static func logicalLines(_ text: String) -> [(Int, String)] {
+        // Bytes, not Characters: every delimiter is ASCII, and this runs for every connection.
         var out: [(Int, String)] = []
-        var pending = ""
+        var pending: [UInt8] = []
         var pendingStart = 0
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = ""
+        for (index, raw) in text.utf8.split(separator: newline, omittingEmptySubsequences: false).enumerated() {
+            var line: [UInt8] = []
             var escaped = false
-            for c in raw where c != "\r" {
-                if escaped { line.append(c == "#" ? "#" : "\\" + String(c)); escaped = false; continue }
-                if c == "\\" { escaped = true; continue }
-                if c == "#" { break }
+            for c in raw where c != carriageReturn {
+                if escaped {
+                    if c != hash { line.append(backslash) }
+                    line.append(c)
+                    escaped = false
+                    continue
+                }
+                if c == backslash { escaped = true; continue }
+                if c == hash { break }
                 line.append(c)
             }
             if pending.isEmpty { pendingStart = index + 1 }
-            if escaped {
-                pending += line  // a trailing backslash continues the line
-                continue
-            }
             pending += line
-            if !pending.allSatisfy({ $0 == " " || $0 == "\t" }) { out.append((pendingStart, pending)) }
-            pending = ""
+            if escaped { continue }  // a trailing backslash continues the line
+            if !pending.allSatisfy(isBlank) { out.append((pendingStart, String(decoding: pending, as: UTF8.self))) }
+            pending = []
         }
-        if !pending.isEmpty { out.append((pendingStart, pending)) }
+        if !pending.isEmpty { out.append((pendingStart, String(decoding: pending, as: UTF8.self))) }
         return out
     }
 
     /// `Key=Value Key2="quoted value"` → pairs; `Include path` → ("Include", path).
     static func pairs(_ line: String) -> [(key: String, value: String)] {
-        let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-        if trimmed.lowercased().hasPrefix("include"),
-           let after = trimmed.dropFirst(7).first, after == " " || after == "\t" {
-            let path = trimmed.dropFirst(7).drop(while: { $0 == " " || $0 == "\t" })
-            return [("Include", String(path.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()))]
+        let b = Array(line.utf8)
+        var i = 0
+        while i < b.count, isBlank(b[i]) { i += 1 }
+        let include = Array("include".utf8)
+        if b.count - i > include.count, isBlank(b[i + include.count]),
+           zip(b[i...], include).allSatisfy({ $0 | 0x20 == $1 }) {
+            var start = i + include.count, end = b.count
+            while start < end, isBlank(b[start]) { start += 1 }
+            while end > start, isBlank(b[end - 1]) { end -= 1 }
+            return [("Include", String(decoding: b[start..<end], as: UTF8.self))]
         }
         var out: [(String, String)] = []
-        var i = trimmed.startIndex
-        while i < trimmed.endIndex {
-            while i < trimmed.endIndex, trimmed[i] == " " || trimmed[i] == "\t" { i = trimmed.index(after: i) }
-            guard i < trimmed.endIndex else { break }
+        while i < b.count {
+            while i < b.count, isBlank(b[i]) { i += 1 }
+            guard i < b.count else { break }
             let keyStart = i
-            while i < trimmed.endIndex, trimmed[i] != "=", trimmed[i] != " ", trimmed[i] != "\t" { i = trimmed.index(after: i) }
-            let key = String(trimmed[keyStart..<i])
+            while i < b.count, b[i] != equals, !isBlank(b[i]) { i += 1 }
+            let key = String(decoding: b[keyStart..<i], as: UTF8.self)
             var value = ""
-            if i < trimmed.endIndex, trimmed[i] == "=" {
-                i = trimmed.index(after: i)
-                if i < trimmed.endIndex, trimmed[i] == "\"" {
-                    i = trimmed.index(after: i)
-                    while i < trimmed.endIndex, trimmed[i] != "\"" { value.append(trimmed[i]); i = trimmed.index(after: i) }
-                    if i < trimmed.endIndex { i = trimmed.index(after: i) }
-                } else {
-                    while i < trimmed.endIndex, trimmed[i] != " ", trimmed[i] != "\t" { value.append(trimmed[i]); i = trimmed.index(after: i) }
-                }
+            if i < b.count, b[i] == equals {
+                i += 1
+                let quoted = i < b.count && b[i] == quote
+                if quoted { i += 1 }
+                let valueStart = i
+                while i < b.count, quoted ? b[i] != quote : !isBlank(b[i]) { i += 1 }
+                value = String(decoding: b[valueStart..<i], as: UTF8.self)
+                if quoted, i < b.count { i += 1 }
             }
             if !key.isEmpty { out.append((key, value)) }
         }
         return out
     }
+
+    private static let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r"), hash = UInt8(ascii: "#")
+    private static let backslash = UInt8(ascii: "\\"), equals = UInt8(ascii: "="), quote = UInt8(ascii: "\"")
+    private static func isBlank(_ c: UInt8) -> Bool { c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") }
 
     static func commaList(_ s: String) -> [String] {
         s.split(separator: ",").map { String($0) }.filter { !$0.isEmpty }
