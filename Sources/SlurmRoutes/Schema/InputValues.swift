@@ -58,15 +58,6 @@ public enum InputValue {
         }
     }
 
-    /// A number that Slurm keeps as a double, from an integer or a fractional number.
-    public static func double(_ v: JSONValue, _ path: String) throws(InputError) -> Double {
-        switch v {
-        case .int(let n): return Double(n)
-        case .double(let d): return d
-        default: throw .expected("a number", at: path, got: v)
-        }
-    }
-
     /// An array of strings.
     public static func strings(_ v: JSONValue, _ path: String) throws(InputError) -> [String] {
         guard case .array(let elements) = v else { throw .expected("an array", at: path, got: v) }
