@@ -36,6 +36,18 @@ public enum OpenAPIDocument {
         w.endObject()
     }
 
+    /// `{"content": {"application/json": {"schema": ...}}, "description": ...}`, as responses and
+    /// request bodies are written.
+    static func writeContent(_ schema: SchemaComponent, _ description: String, into w: inout JSONWriter,
+                             components: inout [String: SchemaComponent]) {
+        w.beginObject()
+        w.key("content"); w.beginObject(); w.key("application/json"); w.beginObject()
+        w.key("schema"); SchemaType.component(schema).writeSpec(into: &w, components: &components)
+        w.endObject(); w.endObject()
+        w.key("description"); w.value(description)
+        w.endObject()
+    }
+
     public static func write(into w: inout JSONWriter) {
         let release = Meta.release
         var components: [String: SchemaComponent] = [:]
@@ -97,22 +109,12 @@ public enum OpenAPIDocument {
                 w.beginObject()
                 for status in ["200", "default"] {
                     w.key(status)
-                    w.beginObject()
-                    w.key("content"); w.beginObject(); w.key("application/json"); w.beginObject()
-                    w.key("schema"); SchemaType.component(op.response).writeSpec(into: &w, components: &components)
-                    w.endObject(); w.endObject()
-                    w.key("description"); w.value(op.responseDescription)
-                    w.endObject()
+                    writeContent(op.response, op.responseDescription, into: &w, components: &components)
                 }
                 w.endObject()
                 if let body = op.requestBody {
                     w.key("requestBody")
-                    w.beginObject()
-                    w.key("content"); w.beginObject(); w.key("application/json"); w.beginObject()
-                    w.key("schema"); SchemaType.component(body.schema).writeSpec(into: &w, components: &components)
-                    w.endObject(); w.endObject()
-                    w.key("description"); w.value(body.description)
-                    w.endObject()
+                    writeContent(body.schema, body.description, into: &w, components: &components)
                 }
                 w.endObject()
             }

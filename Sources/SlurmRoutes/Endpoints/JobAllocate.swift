@@ -50,7 +50,7 @@ enum JobAllocateEndpoint {
             if body.job != nil { return allocated([try context.controller.allocate(jobs[0])], jobs[0], context) }
             return allocated(try context.controller.allocate(hetJob: jobs), jobs[0], context)
         } catch {
-            return JobWriteOutcome.refused(response, context, error, description: "Job allocation request failed",
+            return JobWriteOutcome.refused(response, context, error, description: "The controller refused the allocation",
                                            source: body.job != nil ? "slurm_allocate_resources_blocking()"
                                                                    : "slurm_allocate_het_job_blocking()")
         }
@@ -60,17 +60,13 @@ enum JobAllocateEndpoint {
     /// as the submission's checks do).
     static func components(_ body: JobAllocationRequest) throws(InputError) -> [JobDescription] {
         if body.job != nil, body.hetjob != nil {
-            throw InputError(.dataParseBadInput, at: "#/hetjob", "Specify only one \"job\" or \"hetjob\" fields but never both")
+            throw InputError(.dataParseBadInput, at: "#/hetjob", "Give \"job\" or \"hetjob\", not both")
         }
         if let job = body.job { return [try job.resolved(ids: .system)] }
         guard let inputs = body.hetjob else {
-            throw InputError(.dataParseBadInput, at: "#/job", "Specifying either \"job\" or \"hetjob\" fields are required to allocate job")
+            throw InputError(.dataParseBadInput, at: "#/job", "An allocation needs \"job\" (or \"hetjob\" for a heterogeneous job)")
         }
-        guard !inputs.isEmpty else { throw InputError(.dataParseBadInput, at: "#/hetjob", "Refusing HetJob submission without any components") }
-        guard inputs.count <= JobWriteOutcome.maxHetComponents else {
-            throw InputError(.dataParseBadInput, at: "#/hetjob",
-                             "Refusing HetJob submission too many components: \(inputs.count) > \(JobWriteOutcome.maxHetComponents)")
-        }
+        try JobWriteOutcome.checkHetComponents(inputs, member: "hetjob")
         var out: [JobDescription] = []
         for input in inputs { out.append(try input.resolved(ids: .system)) }
         return out

@@ -215,7 +215,7 @@ extension JobSignalsEndpoint {
                 rc = number
                 text = message
             } catch {
-                throw WriteFailure(error, "Signal request failed", source: "slurm_kill_job2()")
+                throw WriteFailure(error, "The controller refused the signal", source: "slurm_kill_job2()")
             }
             guard rc != 0 || flags & verbose != 0 else { continue }
             let id = try? SelectedJob.parse(job)
@@ -260,7 +260,7 @@ extension JobSignalsEndpoint {
         } catch .slurm(alreadyDone, _) {
             return ([], true)
         } catch {
-            throw WriteFailure(error, "Signal request failed", source: "slurm_kill_jobs()")
+            throw WriteFailure(error, "The controller refused the signal", source: "slurm_kill_jobs()")
         }
     }
 
@@ -308,7 +308,7 @@ extension JobSignalsEndpoint {
             }
             // REQUEST_KILL_JOBS refuses a job the caller may not signal for the whole request.
             if let denied = outcome.results.first(where: { $0.errorNumber == SlurmErrorCode.accessDenied.number }) {
-                throw WriteFailure(.accessDenied, "Signal request failed: \(errorText(denied))", source: "slurm_kill_jobs()")
+                throw WriteFailure(.accessDenied, "The controller refused the signal: \(errorText(denied))", source: "slurm_kill_jobs()")
             }
             let results = outcome.results
             return .success(oneResponse, results, envelope)
@@ -348,19 +348,19 @@ extension JobSignalsEndpoint {
             }
             if let name = body.userIDName {
                 guard let uid = context.accounts.userID(name) else {
-                    throw WriteFailure(userIDUnknown, "Unable to resolve user: \(name)", source: "#/user_id")
+                    throw WriteFailure(userIDUnknown, "No user is called \(name)", source: "#/user_id")
                 }
                 body.message.userID = uid
             }
             if let name = body.message.userName, body.message.userID == KillJobsRequest.anyUser {
                 guard let uid = context.accounts.userID(name) else {
-                    throw WriteFailure(userIDUnknown, "Unable to resolve \(name) to numeric user id", source: "uid_from_string()")
+                    throw WriteFailure(userIDUnknown, "No user is called \(name)", source: "uid_from_string()")
                 }
                 body.message.userID = uid
             }
             if avoidsKillJobs(context) && !namesJobsOnly(body.message) {
                 guard let own = context.accounts.userID(context.envelope.meta.clientUser) else {
-                    throw WriteFailure(userIDUnknown, "Unable to resolve the caller's user id", source: "slurm_kill_jobs()")
+                    throw WriteFailure(userIDUnknown, "The caller's user id is unknown here", source: "slurm_kill_jobs()")
                 }
                 guard [own, KillJobsRequest.anyUser].contains(body.message.userID) else {
                     throw WriteFailure(.accessDenied, "Without accounting only root and SlurmUser may signal other users' jobs",

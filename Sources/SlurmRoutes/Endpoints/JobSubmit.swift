@@ -51,9 +51,9 @@ enum JobSubmitEndpoint {
             }
         } catch {
             switch submission {
-            case .job: return JobWriteOutcome.refused(response, context, error, description: "Batch job submission failed",
+            case .job: return JobWriteOutcome.refused(response, context, error, description: "The controller refused the batch job",
                                                       source: "slurm_submit_batch_job()")
-            case .hetJob: return JobWriteOutcome.refused(response, context, error, description: "HetJob submission failed",
+            case .hetJob: return JobWriteOutcome.refused(response, context, error, description: "The controller refused the heterogeneous job",
                                                          source: "slurm_submit_batch_het_job()")
             }
         }
@@ -87,29 +87,25 @@ enum Submission {
     init(_ request: JobSubmitRequest, ids: AccountIDs) throws(InputError) {
         let hasTopScript = request.script.map { !$0.value.isEmpty } ?? false
         if request.jobs == nil, !hasTopScript, request.job.map({ $0.job.script == nil && !$0.isExternal }) ?? true {
-            throw InputError(.dataParseBadInput, at: "#/script", "Populated \"script\" field is required for job submission")
+            throw InputError(.dataParseBadInput, at: "#/script", "A batch job needs a script: \"script\", or \"script\" inside \"job\"")
         }
         if request.job != nil, request.jobs != nil {
-            throw InputError(.dataParseBadInput, at: "#/jobs", "Specify only one \"job\" or \"jobs\" fields but never both")
+            throw InputError(.dataParseBadInput, at: "#/jobs", "Give \"job\" or \"jobs\", not both")
         }
         if let input = request.job {
             var job = try input.resolved(ids: ids)
             let path = Self.takeScript(request.script, into: &job, jobPath: "#/job")
             guard job.script?.isEmpty == false || input.isExternal else {
-                throw InputError(JobWriteOutcome.scriptMissing, at: path, "Batch job script empty or missing")
+                throw InputError(JobWriteOutcome.scriptMissing, at: path, "The batch script is empty")
             }
             try Self.checkInterpreterLine(job, at: path)
             self = .job(job)
             return
         }
         guard let inputs = request.jobs else {
-            throw InputError(.dataParseBadInput, at: "#/job", "Specifying either \"job\" or \"jobs\" fields are required to submit job")
+            throw InputError(.dataParseBadInput, at: "#/job", "A submission needs \"job\" (or \"jobs\" for a heterogeneous job)")
         }
-        guard !inputs.isEmpty else { throw InputError(.dataParseBadInput, at: "#/jobs", "Refusing HetJob submission without any components") }
-        guard inputs.count <= JobWriteOutcome.maxHetComponents else {
-            throw InputError(.dataParseBadInput, at: "#/jobs",
-                             "Refusing HetJob submission too many components: \(inputs.count) > \(JobWriteOutcome.maxHetComponents)")
-        }
+        try JobWriteOutcome.checkHetComponents(inputs, member: "jobs")
         var jobs: [JobDescription] = []
         for (i, input) in inputs.enumerated() {
             var job = try input.resolved(ids: ids)
@@ -117,7 +113,7 @@ enum Submission {
                 let path = Self.takeScript(request.script, into: &job, jobPath: "#/jobs/0")
                 guard job.script?.isEmpty == false || input.isExternal else {
                     throw InputError(JobWriteOutcome.scriptMissing, at: path,
-                                     "Refusing HetJob submission without batch script or empty batch script for first component")
+                                     "The first component of a heterogeneous job needs a batch script")
                 }
                 try Self.checkInterpreterLine(job, at: path)
             }

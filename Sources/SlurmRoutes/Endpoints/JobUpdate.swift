@@ -56,7 +56,7 @@ enum JobUpdateEndpoint {
         do throws(ControllerError) {
             return updated(try context.controller.updateJob(job), context)
         } catch {
-            return JobWriteOutcome.refused(response, context, error, description: "Job update requested failed",
+            return JobWriteOutcome.refused(response, context, error, description: "The controller refused the job update",
                                            source: "slurm_update_job2()")
         }
     }

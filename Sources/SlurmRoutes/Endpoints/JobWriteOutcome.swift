@@ -64,4 +64,16 @@ enum JobWriteOutcome {
 
     /// MAX_HET_JOB_COMPONENTS (slurm/slurm.h).
     static let maxHetComponents = 128
+
+    /// The components of a heterogeneous job given under `member` (`jobs` for a submission,
+    /// `hetjob` for an allocation): at least one, at most MAX_HET_JOB_COMPONENTS.
+    static func checkHetComponents<Component>(_ inputs: [Component], member: String) throws(InputError) {
+        guard !inputs.isEmpty else {
+            throw InputError(.dataParseBadInput, at: "#/\(member)", "A heterogeneous job needs at least one component")
+        }
+        guard inputs.count <= maxHetComponents else {
+            throw InputError(.dataParseBadInput, at: "#/\(member)",
+                             "A heterogeneous job has at most \(maxHetComponents) components, not \(inputs.count)")
+        }
+    }
 }

@@ -36,7 +36,7 @@ enum NodeWritesEndpoint {
             do throws(ControllerError) {
                 try context.controller.updateNode(update)
             } catch {
-                throw WriteFailure(error, "Failure to update node \(name)", source: "_update_node")
+                throw WriteFailure(error, "The controller refused the update of node \(name)", source: "_update_node")
             }
         }
     }
@@ -60,7 +60,7 @@ enum NodeWritesEndpoint {
             do throws(ControllerError) {
                 try context.controller.updateNode(update)
             } catch {
-                throw WriteFailure(error, "Failure to update node \(update.names ?? "")", source: "_update_nodes")
+                throw WriteFailure(error, "The controller refused the update of node \(update.names ?? "")", source: "_update_nodes")
             }
         }
     }
@@ -80,7 +80,7 @@ enum NodeWritesEndpoint {
             do throws(ControllerError) {
                 try context.controller.deleteNode(NodeUpdate(names: name))
             } catch {
-                throw WriteFailure(error, "Failure to delete node \(name)", source: "op_handler_node")
+                throw WriteFailure(error, "The controller refused to delete node \(name)", source: "op_handler_node")
             }
         }
     }

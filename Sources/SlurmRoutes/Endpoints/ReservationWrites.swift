@@ -231,7 +231,7 @@ extension ReservationWritesEndpoint {
     /// Every description must name its reservation; checked before anything is read or sent.
     static func requireNames(_ requests: [ReservationRequest], listed: Bool) throws(WriteFailure) {
         if let i = requests.firstIndex(where: { $0.description.name == nil }) {
-            throw WriteFailure(invalidDescription, "Reservation must be given.", source: pointer(listed ? i : nil, "name"))
+            throw WriteFailure(invalidDescription, "A reservation needs a name", source: pointer(listed ? i : nil, "name"))
         }
     }
 
@@ -281,7 +281,7 @@ extension ReservationWritesEndpoint {
                 try change(plan)
                 outcome.applied.append(plan)
             } catch {
-                let what = "Error \(plan.creates ? "creating" : "updating") reservation \(plan.name)"
+                let what = "The controller refused to \(plan.creates ? "create" : "update") reservation \(plan.name)"
                 let source = plan.index != nil ? pointer(plan.index)
                     : plan.creates ? "slurm_create_reservation" : "slurm_update_reservation"
                 // The reservation was planned from the controller's list, so a name it does not
@@ -321,7 +321,7 @@ extension ReservationWritesEndpoint {
         do {
             return try context.controller.reservations(updateTime: 0).reservations
         } catch {
-            throw WriteFailure(error, "Unable to query reservations", source: "slurm_load_reservations()")
+            throw WriteFailure(error, "Reading the reservations failed", source: "slurm_load_reservations()")
         }
     }
 
@@ -375,11 +375,11 @@ extension ReservationWritesEndpoint {
         var envelope = context.envelope
         do throws(WriteFailure) {
             guard let requests = try context.decodeBody(modifySchema) else {
-                throw WriteFailure(.invalidQuery, "No reservation descriptions specified in reservations array",
+                throw WriteFailure(.invalidQuery, "The reservations list is empty",
                                    source: "_parse_resv_desc_list")
             }
             if requests.isEmpty {
-                envelope.warnings.append(APIWarning(description: "No reservation descriptions specified in reservations array",
+                envelope.warnings.append(APIWarning(description: "The reservations list is empty",
                                                     source: "_parse_resv_desc_list"))
                 return .success(response, [], envelope)
             }
@@ -396,7 +396,7 @@ extension ReservationWritesEndpoint {
             do throws(ControllerError) {
                 try context.controller.deleteReservation(named: name)
             } catch {
-                throw WriteFailure(error, "Error deleting reservation \(name)", source: "slurm_delete_reservation")
+                throw WriteFailure(error, "The controller refused to delete reservation \(name)", source: "slurm_delete_reservation")
             }
         }
     }

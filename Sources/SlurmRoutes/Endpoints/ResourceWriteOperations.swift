@@ -7,7 +7,7 @@ enum ReconfigureEndpoint {
             do throws(ControllerError) {
                 try context.controller.reconfigure()
             } catch {
-                throw WriteFailure(error, "slurm_reconfigure() failed", source: "op_handler_reconfigure")
+                throw WriteFailure(error, "The controller refused to reconfigure", source: "op_handler_reconfigure")
             }
         }
     }
