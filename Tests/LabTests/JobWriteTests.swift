@@ -44,20 +44,7 @@ final class JobWriteTests: XCTestCase {
     /// One request to ours or to the real slurmrestd, as `user`, with a JSON body.
     func send(_ lab: Lab, _ cluster: Lab.Cluster, real: Bool, _ method: String, _ path: String, body: String = "",
               user: String = "alice", file: StaticString = #filePath, line: UInt = #line) throws -> ParsedResponse {
-        var headers = [("Authorization", "Bearer \(try lab.token(user))")]
-        if !body.isEmpty { headers.append(("Content-Type", "application/json")) }
-        let request = httpRequest(method, path, headers: headers, body: body)
-        let run = real ? try lab.real(cluster, request) : try lab.ours(cluster, request)
-        let parsed = parseResponses(run.stdout)
-        guard let r = parsed.responses.first else {
-            XCTFail("no answer from \(real ? "the original" : "ours"): \(run.stderr)", file: file, line: line)
-            throw LabError("no answer")
-        }
-        if !real {
-            XCTAssertEqual(parsed.responses.count, 1, file: file, line: line)
-            XCTAssertEqual(parsed.rest.count, 0, file: file, line: line)
-        }
-        return r
+        try WriteLab.send(lab, cluster, method, path, body: body, user: user, real: real, file: file, line: line)
     }
 
     func object(_ r: ParsedResponse) -> [String: Any] { r.json as? [String: Any] ?? [:] }

@@ -216,14 +216,22 @@ final class NodeReservationWriteTests: XCTestCase {
 
 /// What the write lab tests share: one request to either gateway, and its errors.
 enum WriteLab {
+    /// One request to ours or to the real slurmrestd as `user`, with a JSON body; ours must answer
+    /// once and write nothing after the answer.
     static func send(_ lab: Lab, _ cluster: Lab.Cluster, _ method: String, _ path: String, body: String = "",
-                     user: String, real: Bool = false) throws -> ParsedResponse {
+                     user: String, real: Bool = false, file: StaticString = #filePath, line: UInt = #line) throws -> ParsedResponse {
         var headers = [("Authorization", "Bearer \(try lab.token(user))")]
         if !body.isEmpty { headers.append(("Content-Type", "application/json")) }
         let request = httpRequest(method, path, headers: headers, body: body)
         let run = real ? try lab.real(cluster, request) : try lab.ours(cluster, request)
-        guard let response = parseResponses(run.stdout).responses.first else {
-            throw LabError("\(real ? "theirs" : "ours") \(method) \(path): no answer (\(run.stderr))")
+        let parsed = parseResponses(run.stdout)
+        guard let response = parsed.responses.first else {
+            XCTFail("\(real ? "theirs" : "ours") \(method) \(path): no answer (\(run.stderr))", file: file, line: line)
+            throw LabError("no answer")
+        }
+        if !real {
+            XCTAssertEqual(parsed.responses.count, 1, file: file, line: line)
+            XCTAssertEqual(parsed.rest.count, 0, file: file, line: line)
         }
         return response
     }
